@@ -1,0 +1,85 @@
+package uk.localgov.reunification.deployment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the diagrams, decisions and forms that process owners keep in {@code processes/} and
+ * {@code forms/} (carried in the jar under the same names) as one deployment, so that forms bound
+ * with {@code camunda:formRefBinding="deployment"} sit beside their process. Resource names are
+ * stable ({@code processes/planned-return.bpmn}), so a restart with nothing changed deploys nothing
+ * new; a change to any file deploys the whole set again.
+ */
+@Component
+@Order(-10)
+public class CaseModelDeployment extends AbstractProcessEnginePlugin {
+
+  public static final String DEPLOYMENT_NAME = "reunification";
+  static final List<String> PATTERNS = List.of(
+      "classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", "classpath*:forms/**/*.form");
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaseModelDeployment.class);
+
+  private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    List<Resource> resources = caseModelResources();
+    if (resources.isEmpty()) {
+      LOG.warn("No diagrams or forms found under processes/ and forms/: nothing deployed");
+      return;
+    }
+    DeploymentBuilder builder = engine.getRepositoryService().createDeployment()
+        .name(DEPLOYMENT_NAME)
+        .source("processes-and-forms")
+        .enableDuplicateFiltering(false);
+    for (Resource resource : resources) {
+      try (InputStream in = resource.getInputStream()) {
+        builder.addInputStream(resourceName(resource), in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + resource, e);
+      }
+    }
+    Deployment deployment = builder.deploy();
+    LOG.info("Case models: deployment {} ({} resources)", deployment.getId(), resources.size());
+  }
+
+  List<Resource> caseModelResources() {
+    List<Resource> resources = new ArrayList<>();
+    for (String pattern : PATTERNS) {
+      try {
+        resources.addAll(List.of(resolver.getResources(pattern)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list " + pattern, e);
+      }
+    }
+    resources.sort(Comparator.comparing(CaseModelDeployment::resourceName));
+    return resources;
+  }
+
+  /** {@code processes/x.bpmn} or {@code forms/x.form}, wherever the file was found. */
+  static String resourceName(Resource resource) {
+    try {
+      String url = resource.getURL().toString();
+      int folder = Math.max(url.lastIndexOf("/processes/"), url.lastIndexOf("/forms/"));
+      return url.substring(folder + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot name " + resource, e);
+    }
+  }
+}

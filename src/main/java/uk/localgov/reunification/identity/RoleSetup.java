@@ -1,0 +1,54 @@
+package uk.localgov.reunification.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The role groups of the contract and what each role may do everywhere, in every environment.
+ * Tasks themselves become visible through the engine's own grants to a task's assignee and
+ * candidate groups; the rest of a case's visibility is granted per case.
+ */
+@Component
+@Order(1)
+public class RoleSetup extends AbstractProcessEnginePlugin {
+
+  /** The returns a social worker starts (contract: processes and decisions). */
+  public static final String[] RETURN_PROCESSES = {"plannedReturn", "unplannedReturn"};
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityDirectory directory = new IdentityDirectory(engine);
+    directory.ensureAdministratorsGroup();
+    directory.ensureGroup(Roles.SOCIAL_WORKERS, "Social workers", Groups.GROUP_TYPE_WORKFLOW);
+    directory.ensureGroup(Roles.LINE_MANAGERS, "Line managers", Groups.GROUP_TYPE_WORKFLOW);
+    directory.ensureGroup(Roles.SERVICE_MANAGERS, "Service managers", Groups.GROUP_TYPE_WORKFLOW);
+    directory.ensureGroup(Roles.IROS, "Independent Reviewing Officers", Groups.GROUP_TYPE_WORKFLOW);
+    directory.ensureGroup(Roles.HEAD_OF_SERVICE, "Head of Service", Groups.GROUP_TYPE_WORKFLOW);
+    directory.ensureGroup(Roles.CIN_COORDINATORS, "Child in Need co-ordinators", Groups.GROUP_TYPE_WORKFLOW);
+
+    for (String role : Roles.CASEWORK) {
+      directory.grantGroup(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+    for (String role : Roles.MANAGEMENT) {
+      directory.grantGroup(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      directory.grantGroup(role, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    }
+    // Line managers chase their team's work (Salford §4: first stop for concerns and overdue work).
+    directory.grantGroup(Roles.LINE_MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_TASK);
+
+    directory.grantGroup(Roles.SOCIAL_WORKERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    for (String process : RETURN_PROCESSES) {
+      directory.grantGroup(Roles.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, process,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package uk.localgov.reunification.identity;
+
+import java.util.List;
+
+/** The groups of the public contract: who does what in a return home. */
+public final class Roles {
+
+  public static final String SOCIAL_WORKERS = "socialworkers";
+  public static final String LINE_MANAGERS = "linemanagers";
+  public static final String SERVICE_MANAGERS = "servicemanagers";
+  public static final String IROS = "iros";
+  public static final String HEAD_OF_SERVICE = "headofservice";
+  public static final String CIN_COORDINATORS = "cincoordinators";
+  public static final String ADMINISTRATORS = "camunda-admin";
+
+  /** The group type that marks a team of social workers and its line manager. */
+  public static final String TEAM_TYPE = "team";
+
+  /** Every casework role; administrators are not one of them. */
+  public static final List<String> CASEWORK = List.of(
+      SOCIAL_WORKERS, LINE_MANAGERS, SERVICE_MANAGERS, IROS, HEAD_OF_SERVICE, CIN_COORDINATORS);
+
+  /** Roles that oversee work in Cockpit rather than only in Tasklist. */
+  public static final List<String> MANAGEMENT = List.of(LINE_MANAGERS, SERVICE_MANAGERS, HEAD_OF_SERVICE);
+
+  private Roles() {
+  }
+}
