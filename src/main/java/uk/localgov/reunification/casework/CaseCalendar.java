@@ -1,0 +1,52 @@
+package uk.localgov.reunification.casework;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Statutory timescales count whole days in England: work "within 7 days of the return date" is
+ * due by the end of the seventh day after it. Known in expressions as {@code caseCalendar}; it
+ * reads the engine's clock, so tests can move time.
+ */
+@Component("caseCalendar")
+public class CaseCalendar {
+
+  public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+
+  /** The end of the day that falls {@code days} days after {@code date} (yyyy-MM-dd). */
+  public Date endOfDayAfter(String date, long days) {
+    LocalDate due = parse(date).plusDays(days);
+    return Date.from(due.atTime(LocalTime.of(23, 59, 59)).atZone(ENGLAND).toInstant());
+  }
+
+  /** {@link #endOfDayAfter} with an ISO-8601 period of days such as {@code P42D}. */
+  public Date endOfDayAfter(String date, String period) {
+    return endOfDayAfter(date, java.time.Period.parse(period).getDays());
+  }
+
+  /** The day that falls {@code days} days after {@code date}, as yyyy-MM-dd, to name a due day. */
+  public String dayAfter(String date, long days) {
+    return parse(date).plusDays(days).toString();
+  }
+
+  public LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ENGLAND).toLocalDate();
+  }
+
+  public String todayAsText() {
+    return today().toString();
+  }
+
+  static LocalDate parse(String date) {
+    try {
+      return LocalDate.parse(date);
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw new IllegalArgumentException("not a date in the form yyyy-MM-dd: " + date, e);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package uk.localgov.reunification.casework;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+import uk.localgov.reunification.engine.UnrestrictedLookups;
+import uk.localgov.reunification.identity.Roles;
+import uk.localgov.reunification.identity.StaffDirectory;
+
+/**
+ * Opens a return home only on complete, valid start variables (contract: start variables): the
+ * child's case reference becomes the business key, a child has at most one active return, and the
+ * case records its social worker's team so the team's line manager can see and chase its work.
+ * Any refusal rolls the start back, leaving no process instance.
+ */
+@Component("returnStartCheck")
+public class ReturnStartCheck implements ExecutionListener {
+
+  public static final Set<String> RETURN_PROCESSES = Set.of("plannedReturn", "unplannedReturn");
+  static final Pattern CHILD_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+  static final Set<String> LEGAL_STATUSES = Set.of("SECTION_20", "INTERIM_CARE_ORDER", "CARE_ORDER");
+  static final Set<String> RETURN_REASONS =
+      Set.of("PARENT_REMOVED_FROM_SECTION_20", "YOUNG_PERSON_LEFT", "PLACEMENT_BREAKDOWN");
+
+  private final CaseCalendar calendar;
+  private final StaffDirectory staff;
+  private final RuntimeService runtime;
+  private final UnrestrictedLookups lookups;
+
+  public ReturnStartCheck(CaseCalendar calendar, StaffDirectory staff, RuntimeService runtime,
+      UnrestrictedLookups lookups) {
+    this.calendar = calendar;
+    this.staff = staff;
+    this.runtime = runtime;
+    this.lookups = lookups;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    CaseVariables variables = new CaseVariables(execution, calendar);
+    String childId = variables.matching("childId", CHILD_ID, "1 to 64 letters, digits or -");
+    variables.text("childName");
+    variables.pastOrTodayDate("dateOfBirth");
+    variables.oneOf("legalStatus", LEGAL_STATUSES);
+    variables.wholeNumber("weeksAccommodated", 0);
+    variables.yesOrNo("eligibleChild");
+    String socialWorker = member(variables, "socialWorker", Roles.SOCIAL_WORKERS);
+    member(variables, "iro", Roles.IROS);
+    if ("unplannedReturn".equals(processKey(execution))) {
+      variables.date("returnDate");
+      variables.oneOf("returnReason", RETURN_REASONS);
+    }
+
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey == null || businessKey.isBlank()) {
+      execution.setProcessBusinessKey(childId);
+    } else if (!businessKey.equals(childId)) {
+      throw new CaseInputRefused("businessKey", "must be the child's case reference childId '" + childId
+          + "' (was '" + businessKey + "')");
+    }
+    long active = lookups.read(() -> runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(childId)
+        .processDefinitionKeyIn(RETURN_PROCESSES.toArray(String[]::new))
+        .active().count());
+    if (active > 0) {
+      throw new CaseInputRefused("childId", "'" + childId + "' already has an active return home;"
+          + " a child has at most one active return at a time");
+    }
+    String team = staff.teamOf(socialWorker).orElseThrow(() -> new CaseInputRefused("socialWorker",
+        "'" + socialWorker + "' is in no team, so no line manager could oversee the case"));
+    execution.setVariable("team", team);
+  }
+
+  private String member(CaseVariables variables, String name, String group) {
+    String userId = variables.text(name);
+    if (!staff.isMember(userId, group)) {
+      throw new CaseInputRefused(name, "must be a member of " + group + " (was '" + userId + "')");
+    }
+    return userId;
+  }
+
+  private static String processKey(DelegateExecution execution) {
+    String definitionId = execution.getProcessDefinitionId();
+    return definitionId.substring(0, definitionId.indexOf(':'));
+  }
+}

@@ -1,0 +1,56 @@
+package uk.localgov.reunification.identity;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+import uk.localgov.reunification.engine.UnrestrictedLookups;
+
+/**
+ * Who is who among staff, from Camunda's identity service: a person's roles, their team, and
+ * their line manager (the member of their team who is also in {@code linemanagers}). Known in
+ * expressions as {@code staff}.
+ */
+@Component("staff")
+public class StaffDirectory {
+
+  private final IdentityService identity;
+  private final UnrestrictedLookups lookups;
+
+  public StaffDirectory(IdentityService identity, UnrestrictedLookups lookups) {
+    this.identity = identity;
+    this.lookups = lookups;
+  }
+
+  public boolean isMember(String userId, String groupId) {
+    return userId != null && lookups.read(
+        () -> identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0);
+  }
+
+  /** The team a person belongs to, if any: a group of type {@code team}. */
+  public Optional<String> teamOf(String userId) {
+    return lookups.read(() -> identity.createGroupQuery().groupMember(userId).groupType(Roles.TEAM_TYPE)
+        .orderByGroupId().asc().list().stream().map(Group::getId).findFirst());
+  }
+
+  /**
+   * The line manager of a social worker (Salford §4: the worker reports a concern to their line
+   * manager). A worker without a team or a team without a line manager is a configuration fault
+   * that an administrator must mend, so it fails loudly rather than send work nowhere.
+   */
+  public String lineManagerOf(String socialWorker) {
+    String team = teamOf(socialWorker).orElseThrow(() -> new ProcessEngineException(
+        "Social worker '" + socialWorker + "' is in no team, so has no line manager: add them to a team in Admin"));
+    List<User> managers = lookups.read(() -> identity.createUserQuery().memberOfGroup(team).list().stream()
+        .filter(user -> identity.createUserQuery().userId(user.getId()).memberOfGroup(Roles.LINE_MANAGERS).count() > 0)
+        .toList());
+    if (managers.isEmpty()) {
+        throw new ProcessEngineException("Team '" + team + "' of social worker '" + socialWorker
+            + "' has no line manager: add a member of linemanagers to the team in Admin");
+    }
+    return managers.get(0).getId();
+  }
+}

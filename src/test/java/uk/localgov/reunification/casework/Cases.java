@@ -1,0 +1,59 @@
+package uk.localgov.reunification.casework;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+
+/** Fictional children for tests, and stand-ins for processes that later issues build. */
+final class Cases {
+
+  private Cases() {
+  }
+
+  /** A child on a care order, allocated to socialworker1 (Team North) with iro1. */
+  static Map<String, Object> careOrderChild(String childId) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("childId", childId);
+    variables.put("childName", "Test Child " + childId);
+    variables.put("dateOfBirth", "2015-03-14");
+    variables.put("legalStatus", "CARE_ORDER");
+    variables.put("weeksAccommodated", 30);
+    variables.put("eligibleChild", false);
+    variables.put("socialWorker", "socialworker1");
+    variables.put("iro", "iro1");
+    return variables;
+  }
+
+  static Map<String, Object> with(Map<String, Object> variables, Object... pairs) {
+    Map<String, Object> changed = new HashMap<>(variables);
+    for (int i = 0; i < pairs.length; i += 2) {
+      changed.put((String) pairs[i], pairs[i + 1]);
+    }
+    return changed;
+  }
+
+  static Map<String, Object> vars(Object... pairs) {
+    return with(Map.of(), pairs);
+  }
+
+  /**
+   * Ongoing support is the subject of a later issue; until it lands, this stand-in ends at once
+   * with the child sustained at home.
+   */
+  static Deployment deployOngoingSupportStandIn(ProcessEngine engine) {
+    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("ongoingSupport").count() > 0) {
+      return null;
+    }
+    BpmnModelInstance standIn = Bpmn.createExecutableProcess("ongoingSupport")
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .endEvent("EndEvent_Sustained")
+        .camundaExecutionListenerExpression("start", "${execution.setVariable('outcome', 'SUSTAINED_AT_HOME')}")
+        .done();
+    return engine.getRepositoryService().createDeployment().name("ongoingSupport stand-in")
+        .addModelInstance("ongoing-support-stand-in.bpmn", standIn).deploy();
+  }
+}

@@ -1,0 +1,316 @@
+package uk.localgov.reunification.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static uk.localgov.reunification.casework.Cases.careOrderChild;
+import static uk.localgov.reunification.casework.Cases.vars;
+import static uk.localgov.reunification.casework.Cases.with;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.localgov.reunification.ApplicationTest;
+
+/** Salford §2–§5 and §7: a planned return home, walked along every path. */
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlannedReturnTest {
+
+  static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
+
+  Deployment ongoingSupportStandIn;
+  int caseNumber;
+
+  @BeforeAll
+  void standInForOngoingSupport() {
+    ongoingSupportStandIn = Cases.deployOngoingSupportStandIn(engine);
+  }
+
+  @AfterAll
+  void removeStandIn() {
+    if (ongoingSupportStandIn != null) {
+      engine.getRepositoryService().deleteDeployment(ongoingSupportStandIn.getId(), true);
+    }
+  }
+
+  @BeforeEach
+  void onAFixedDay() {
+    AbstractAssertions.init(engine);
+    ClockUtil.setCurrentTime(at(2026, 3, 2, 9, 0));
+  }
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  ProcessInstance start(Map<String, Object> variables) {
+    return runtime.startProcessInstanceByKey("plannedReturn", variables);
+  }
+
+  Map<String, Object> newChild(Object... changes) {
+    return with(careOrderChild("PR-" + (++caseNumber) + "-" + System.nanoTime() % 100000), changes);
+  }
+
+  /** Assessment, plan and a review that says proceed: the case waits for ratification. */
+  ProcessInstance reviewedAndProceeding(Map<String, Object> child) {
+    ProcessInstance instance = start(child);
+    complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother has engaged with parenting work"));
+    complete(task("compileReturnPlan", instance), vars("returnPlan", "Family support twice weekly; school nurse"));
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED"));
+    return instance;
+  }
+
+  Task ratificationTask(ProcessInstance instance) {
+    ProcessInstance ratification = runtime.createProcessInstanceQuery().processDefinitionKey("ratification")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    return task("ratifyDecision", ratification);
+  }
+
+  void ratify(ProcessInstance instance) {
+    complete(ratificationTask(instance), vars("ratificationDecision", "RATIFIED", "childWishesConsidered", true,
+        "iroConsulted", true, "relativesConsulted", true, "carersConsulted", false));
+  }
+
+  @Test
+  void aSocialWorkerAssessesPlansAndTheIroReviewsBeforeTheReturn() {
+    ProcessInstance instance = start(newChild());
+
+    assertThat(instance).isWaitingAt("completeAssessment");
+    assertThat(task("completeAssessment", instance)).isAssignedTo("socialworker1");
+    assertThat(instance.getBusinessKey()).isEqualTo(runtime.getVariable(instance.getId(), "childId"));
+    assertThat(runtime.getVariable(instance.getId(), "team")).isEqualTo("teamnorth");
+
+    complete(task("completeAssessment", instance), vars("assessmentSummary", "Strengths: extended family nearby"));
+    assertThat(task("compileReturnPlan", instance)).isAssignedTo("socialworker1");
+    complete(task("compileReturnPlan", instance), vars("returnPlan", "Family support; CAMHS; school"));
+    assertThat(task("preReturnReview", instance)).isAssignedTo("iro1");
+  }
+
+  @Test
+  void theIroCanSendThePlanBackForRevision() {
+    ProcessInstance instance = start(newChild());
+    complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessment"));
+    complete(task("compileReturnPlan", instance), vars("returnPlan", "First draft"));
+
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "REVISE_PLAN"));
+
+    assertThat(instance).isWaitingAt("compileReturnPlan");
+    complete(task("compileReturnPlan", instance), vars("returnPlan", "Revised: adds family group conference"));
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED"));
+    assertThat(instance).isWaitingAt("CallActivity_Ratification");
+  }
+
+  @Test
+  void aReturnTheIroDoesNotSupportEndsTheCase() {
+    ProcessInstance instance = start(newChild());
+    complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessment"));
+    complete(task("compileReturnPlan", instance), vars("returnPlan", "Plan"));
+
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "RETURN_NOT_SUPPORTED"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ReturnNotSupported");
+    assertThat(outcome(instance)).isEqualTo("RETURN_NOT_SUPPORTED");
+  }
+
+  @Test
+  void aReturnTheNominatedOfficerDoesNotRatifyEndsTheCase() {
+    ProcessInstance instance = reviewedAndProceeding(newChild());
+
+    complete(ratificationTask(instance), vars("ratificationDecision", "NOT_RATIFIED", "childWishesConsidered", true,
+        "iroConsulted", true, "relativesConsulted", false, "carersConsulted", false));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_NotRatified");
+    assertThat(outcome(instance)).isEqualTo("NOT_RATIFIED");
+  }
+
+  @Test
+  void aChildOnACareOrderIsVisitedWithinSevenDaysOfTheReturnThenSupported() {
+    ProcessInstance instance = reviewedAndProceeding(newChild("legalStatus", "CARE_ORDER"));
+    ratify(instance);
+    assertThat(task("confirmReturnHome", instance)).isAssignedTo("socialworker1");
+
+    complete(task("confirmReturnHome", instance), vars("returnDate", "2026-03-02"));
+
+    Task visit = task("firstHomeVisit", instance);
+    assertThat(visit).isAssignedTo("socialworker1");
+    assertThat(visit.getDueDate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
+    assertThat(job("Timer_FirstVisitOverdue", instance).getDuedate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
+
+    complete(visit, visitReport(true));
+
+    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+    execute(job("CallActivity_OngoingSupport", instance));
+    assertThat(instance).isEnded().hasPassed("EndEvent_ReturnCompleted");
+    assertThat(outcome(instance)).isEqualTo("SUSTAINED_AT_HOME");
+  }
+
+  @Test
+  void aChildOnAnInterimCareOrderIsAlsoVisitedWithinSevenDays() {
+    ProcessInstance instance = returnedHome(newChild("legalStatus", "INTERIM_CARE_ORDER"), "2026-03-01");
+
+    assertThat(task("firstHomeVisit", instance).getDueDate()).isEqualTo(at(2026, 3, 8, 23, 59, 59));
+  }
+
+  @Test
+  void aSection20ChildAccommodatedThirteenWeeksIsVisitedWithinFourteenDays() {
+    ProcessInstance instance = returnedHome(
+        newChild("legalStatus", "SECTION_20", "weeksAccommodated", 13, "eligibleChild", false), "2026-03-02");
+
+    assertThat(task("firstHomeVisit", instance).getDueDate()).isEqualTo(at(2026, 3, 16, 23, 59, 59));
+  }
+
+  @Test
+  void anEligibleChildGetsLeavingCareSupportInsteadOfAFirstVisit() {
+    ProcessInstance instance = returnedHome(
+        newChild("legalStatus", "SECTION_20", "weeksAccommodated", 40, "eligibleChild", true), "2026-03-02");
+
+    assertThat(instance).hasNotPassed("firstHomeVisit").isWaitingAt("CallActivity_OngoingSupport");
+  }
+
+  @Test
+  void aSection20ChildAccommodatedUnderThirteenWeeksNeedsNoFirstVisit() {
+    ProcessInstance instance = returnedHome(
+        newChild("legalStatus", "SECTION_20", "weeksAccommodated", 12, "eligibleChild", false), "2026-03-02");
+
+    assertThat(instance).hasNotPassed("firstHomeVisit").isWaitingAt("CallActivity_OngoingSupport");
+  }
+
+  @Test
+  void anOverdueFirstVisitIsChasedByTheSocialWorkersLineManagerUntilItIsDone() {
+    Map<String, Object> child = newChild("childName", "Riley Example");
+    ProcessInstance instance = returnedHome(child, "2026-03-02");
+    assertThat(tasks.createTaskQuery().taskDefinitionKey("chaseOverdueWork")
+        .processInstanceBusinessKey(instance.getBusinessKey()).count()).isZero();
+
+    ClockUtil.setCurrentTime(at(2026, 3, 10, 0, 0));
+    execute(job("Timer_FirstVisitOverdue", instance));
+
+    Task chase = tasks.createTaskQuery().taskDefinitionKey("chaseOverdueWork")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    assertThat(chase).isNotNull();
+    assertThat(chase.getAssignee()).isEqualTo("linemanager1");
+    assertThat(chase.getName()).isEqualTo("Chase First home visit for Riley Example");
+    assertThat(tasks.getVariable(chase.getId(), "overdueSince")).isEqualTo("2026-03-09");
+    assertThat(task("firstHomeVisit", instance)).isNotNull();
+
+    complete(task("firstHomeVisit", instance), visitReport(true));
+
+    assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).isZero();
+    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+  }
+
+  @Test
+  void aChaseTheLineManagerClosesLeavesTheVisitOpen() {
+    ProcessInstance instance = returnedHome(newChild(), "2026-03-02");
+    ClockUtil.setCurrentTime(at(2026, 3, 12, 0, 0));
+    execute(job("Timer_FirstVisitOverdue", instance));
+    Task chase = tasks.createTaskQuery().taskDefinitionKey("chaseOverdueWork")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+
+    complete(chase, vars("chaseNotes", "Agreed the visit will happen tomorrow"));
+
+    assertThat(instance).isWaitingAt("firstHomeVisit");
+    complete(task("firstHomeVisit", instance), visitReport(true));
+    assertThat(instance).hasPassed("EndEvent_VisitRecorded");
+  }
+
+  @Test
+  void aVisitThatFindsTheChildUnsafeReachesTheLineManagerWhileSupportCarriesOn() {
+    ProcessInstance instance = returnedHome(newChild(), "2026-03-02");
+
+    complete(task("firstHomeVisit", instance), visitReport(false));
+
+    ProcessInstance concern = runtime.createProcessInstanceQuery().processDefinitionKey("welfareConcern")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    assertThat(concern).isNotNull();
+    assertThat(task("reviewWelfareConcern", concern)).isAssignedTo("linemanager1");
+    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport", "CallActivity_WelfareConcern");
+
+    execute(job("CallActivity_OngoingSupport", instance));
+    complete(task("reviewWelfareConcern", concern), vars("escalateToServiceManager", false,
+        "managerNotes", "Extra visit this week"));
+    assertThat(instance).isEnded().hasPassed("EndEvent_ConcernHandled", "EndEvent_ReturnCompleted");
+  }
+
+  @Test
+  void aCaseInTeamSouthReachesTeamSouthsLineManager() {
+    ProcessInstance instance = returnedHome(newChild("socialWorker", "socialworker3"), "2026-03-02");
+
+    complete(task("firstHomeVisit", instance), visitReport(false));
+
+    ProcessInstance concern = runtime.createProcessInstanceQuery().processDefinitionKey("welfareConcern")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    assertThat(task("reviewWelfareConcern", concern)).isAssignedTo("linemanager2");
+  }
+
+  @Test
+  void aFirstVisitWithoutItsReportIsRefusedAndStaysOpen() {
+    ProcessInstance instance = returnedHome(newChild(), "2026-03-02");
+    Task visit = task("firstHomeVisit", instance);
+
+    assertThatThrownBy(() -> tasks.complete(visit.getId(), vars("visitDate", "2026-03-02",
+        "childWishesAndFeelings", "Happy to be home", "welfareSafeguarded", true)))
+        .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'parentView' is required");
+
+    assertThat(instance).isWaitingAt("firstHomeVisit");
+  }
+
+  ProcessInstance returnedHome(Map<String, Object> child, String returnDate) {
+    ProcessInstance instance = reviewedAndProceeding(child);
+    ratify(instance);
+    complete(task("confirmReturnHome", instance), vars("returnDate", returnDate));
+    return instance;
+  }
+
+  static Map<String, Object> visitReport(boolean welfareSafeguarded) {
+    return vars("visitDate", "2026-03-02", "childWishesAndFeelings", "Glad to be home, misses foster carer's dog",
+        "parentView", "Routines are settling; older brother finds the change hard",
+        "furtherSupportNeeded", "Parenting support from the Children's Centre",
+        "welfareSafeguarded", welfareSafeguarded);
+  }
+
+  Object outcome(ProcessInstance instance) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("outcome").singleResult().getValue();
+  }
+
+  static Date at(int year, int month, int day, int hour, int minute) {
+    return at(year, month, day, hour, minute, 0);
+  }
+
+  static Date at(int year, int month, int day, int hour, int minute, int second) {
+    return Date.from(LocalDateTime.of(year, month, day, hour, minute, second).atZone(ENGLAND).toInstant());
+  }
+}
