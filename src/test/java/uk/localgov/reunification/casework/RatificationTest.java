@@ -1,0 +1,100 @@
+package uk.localgov.reunification.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static uk.localgov.reunification.casework.Cases.vars;
+
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.localgov.reunification.ApplicationTest;
+
+/** Salford §7: the nominated officer's oversight of the decision to return a child home. */
+@ApplicationTest
+class RatificationTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+
+  @BeforeEach
+  void init() {
+    AbstractAssertions.init(engine);
+  }
+
+  ProcessInstance requested(String childId) {
+    return runtime.startProcessInstanceByKey("ratification", childId,
+        vars("childId", childId, "childName", "Jamie Example", "socialWorker", "socialworker2", "iro", "iro2",
+            "team", "teamnorth", "returnPlan", "Family support"));
+  }
+
+  static Map<String, Object> decision(String decision, boolean wishes, boolean iro) {
+    return vars("ratificationDecision", decision, "childWishesConsidered", wishes, "iroConsulted", iro,
+        "relativesConsulted", true, "carersConsulted", true);
+  }
+
+  @Test
+  void theHeadOfServiceRatifiesOnceTheChildsWishesAndTheIroAreConsidered() {
+    ProcessInstance instance = requested("RAT-1");
+
+    assertThat(task("ratifyDecision", instance)).hasCandidateGroup("headofservice");
+    complete(task("ratifyDecision", instance), decision("RATIFIED", true, true));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_Ratified");
+  }
+
+  @Test
+  void ratifyingWithoutTheChildsWishesIsRefused() {
+    ProcessInstance instance = requested("RAT-2");
+
+    assertThatThrownBy(() -> tasks.complete(task("ratifyDecision", instance).getId(), decision("RATIFIED", false, true)))
+        .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'childWishesConsidered' must be true to ratify");
+
+    assertThat(instance).isWaitingAt("ratifyDecision");
+  }
+
+  @Test
+  void ratifyingWithoutConsultingTheIroIsRefused() {
+    ProcessInstance instance = requested("RAT-3");
+
+    assertThatThrownBy(() -> tasks.complete(task("ratifyDecision", instance).getId(), decision("RATIFIED", true, false)))
+        .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'iroConsulted' must be true to ratify");
+
+    assertThat(instance).isWaitingAt("ratifyDecision");
+  }
+
+  @Test
+  void aDecisionOutsideTheListIsRefused() {
+    ProcessInstance instance = requested("RAT-4");
+
+    assertThatThrownBy(() -> tasks.complete(task("ratifyDecision", instance).getId(), decision("MAYBE", true, true)))
+        .isInstanceOf(CaseInputRefused.class)
+        .hasMessageContaining("'ratificationDecision' must be one of MORE_INFORMATION, NOT_RATIFIED, RATIFIED");
+  }
+
+  @Test
+  void theNominatedOfficerCanAskTheSocialWorkerForMoreInformationThenDecideAgain() {
+    ProcessInstance instance = requested("RAT-5");
+
+    complete(task("ratifyDecision", instance), decision("MORE_INFORMATION", true, false));
+
+    assertThat(task("provideFurtherInformation", instance)).isAssignedTo("socialworker2");
+    complete(task("provideFurtherInformation", instance), vars("furtherInformation", "Grandmother will provide respite"));
+    assertThat(task("ratifyDecision", instance)).hasCandidateGroup("headofservice");
+    complete(task("ratifyDecision", instance), decision("NOT_RATIFIED", true, true));
+
+    assertThat(instance).isEnded().hasPassed("provideFurtherInformation", "EndEvent_NotRatified");
+  }
+}
