@@ -84,7 +84,7 @@ public class TaskCompletionCheck implements ExecutionListener {
     }
   }
 
-  Set<String> taskKeys() {
+  public Set<String> taskKeys() {
     return rules.keySet();
   }
 
