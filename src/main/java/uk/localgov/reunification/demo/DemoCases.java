@@ -1,0 +1,142 @@
+package uk.localgov.reunification.demo;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import uk.localgov.reunification.casework.CaseCalendar;
+
+/**
+ * About ten fictional children at different stages of a return home, so that each demo login
+ * finds work in Tasklist and Cockpit has something to show. Created once, on a database that has
+ * no demo case yet; every name is invented.
+ */
+@Component
+@Profile("demo")
+@ConditionalOnProperty(name = "reunification.demo.cases", havingValue = "true")
+public class DemoCases implements ApplicationRunner {
+
+  static final String PREFIX = "DEMO-";
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final HistoryService history;
+  private final CaseCalendar calendar;
+
+  public DemoCases(RuntimeService runtime, TaskService tasks, HistoryService history, CaseCalendar calendar) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.history = history;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(PREFIX + "%").count() > 0) {
+      return;
+    }
+    LocalDate today = calendar.today();
+
+    child("1001", "Amelia Hart", "2016-04-12", "SECTION_20", 20, "socialworker1", "iro1");
+    child("1002", "Noah Clarke", "2012-09-30", "CARE_ORDER", 64, "socialworker2", "iro1").assessed();
+    child("1003", "Isla Morgan", "2018-01-22", "SECTION_20", 15, "socialworker3", "iro2").assessed().planned();
+    child("1004", "Leo Turner", "2011-07-05", "INTERIM_CARE_ORDER", 9, "socialworker1", "iro2")
+        .assessed().planned().reviewed("REVISE_PLAN");
+    child("1005", "Freya Walsh", "2014-11-18", "CARE_ORDER", 40, "socialworker2", "iro1")
+        .assessed().planned().reviewed("PROCEED");
+    child("1006", "Oscar Price", "2013-03-03", "SECTION_20", 30, "socialworker3", "iro2")
+        .assessed().planned().reviewed("PROCEED").ratification("MORE_INFORMATION");
+    child("1007", "Ruby Ellis", "2017-05-27", "SECTION_20", 26, "socialworker1", "iro1")
+        .assessed().planned().reviewed("PROCEED").ratification("RATIFIED");
+    child("1008", "Harry Shaw", "2015-12-01", "CARE_ORDER", 52, "socialworker2", "iro2")
+        .assessed().planned().reviewed("PROCEED").ratification("RATIFIED").returnedHome(today.minusDays(3));
+    child("1009", "Evie Knight", "2010-08-14", "SECTION_20", 18, "socialworker3", "iro1")
+        .assessed().planned().reviewed("PROCEED").ratification("RATIFIED").returnedHome(today.minusDays(20));
+    child("1010", "Jacob Reed", "2012-02-09", "SECTION_20", 14, "socialworker3", "iro2")
+        .assessed().planned().reviewed("PROCEED").ratification("RATIFIED").returnedHome(today.minusDays(5))
+        .concernRaised("School reports Jacob arrived hungry three days running and would not say why.");
+    child("1011", "Mia Fletcher", "2016-10-10", "SECTION_20", 8, "socialworker1", "iro2")
+        .assessed().planned().reviewed("RETURN_NOT_SUPPORTED");
+    child("1012", "Theo Barnes", "2013-06-21", "CARE_ORDER", 70, "socialworker2", "iro1")
+        .assessed().planned().reviewed("PROCEED").ratification("NOT_RATIFIED");
+    LOG.info("Demo cases created: {}1001 to {}1012", PREFIX, PREFIX);
+  }
+
+  private DemoCase child(String number, String name, String dateOfBirth, String legalStatus, int weeks,
+      String socialWorker, String iro) {
+    String childId = PREFIX + number;
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("childId", childId);
+    variables.put("childName", name);
+    variables.put("dateOfBirth", dateOfBirth);
+    variables.put("legalStatus", legalStatus);
+    variables.put("weeksAccommodated", weeks);
+    variables.put("eligibleChild", false);
+    variables.put("socialWorker", socialWorker);
+    variables.put("iro", iro);
+    runtime.startProcessInstanceByKey("plannedReturn", childId, variables);
+    return new DemoCase(childId, name.split(" ")[0]);
+  }
+
+  /** One child's case, walked forward through Tasklist's steps. */
+  private final class DemoCase {
+    private final String childId;
+    private final String firstName;
+
+    DemoCase(String childId, String firstName) {
+      this.childId = childId;
+      this.firstName = firstName;
+    }
+
+    DemoCase assessed() {
+      return complete("completeAssessment", Map.of("assessmentSummary", firstName
+          + "'s mother has completed a parenting course and the home is settled; strengths in the wider family;"
+          + " older sibling is anxious about the change."));
+    }
+
+    DemoCase planned() {
+      return complete("compileReturnPlan", Map.of("returnPlan",
+          "Family support worker twice weekly for six weeks; school nurse check-in; Children's Centre Triple P;"
+              + " family group conference before the return."));
+    }
+
+    DemoCase reviewed(String outcome) {
+      return complete("preReturnReview", Map.of("reviewOutcome", outcome));
+    }
+
+    DemoCase ratification(String decision) {
+      return complete("ratifyDecision", Map.of("ratificationDecision", decision, "childWishesConsidered", true,
+          "iroConsulted", !"MORE_INFORMATION".equals(decision), "relativesConsulted", true, "carersConsulted", true));
+    }
+
+    DemoCase returnedHome(LocalDate returnDate) {
+      return complete("confirmReturnHome", Map.of("returnDate", returnDate.toString()));
+    }
+
+    DemoCase concernRaised(String details) {
+      Map<String, Object> variables = new HashMap<>(runtime.getVariables(runtime.createProcessInstanceQuery()
+          .processInstanceBusinessKey(childId).processDefinitionKey("plannedReturn").singleResult().getId()));
+      variables.put("concernDetails", details);
+      runtime.startProcessInstanceByKey("welfareConcern", childId, variables);
+      return this;
+    }
+
+    private DemoCase complete(String taskKey, Map<String, Object> variables) {
+      Task task = tasks.createTaskQuery().processInstanceBusinessKey(childId).taskDefinitionKey(taskKey)
+          .singleResult();
+      tasks.complete(task.getId(), variables);
+      return this;
+    }
+  }
+}
