@@ -36,6 +36,9 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
 
     for (String role : Roles.CASEWORK) {
       directory.grantGroup(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // Colleagues' names and groups, so Tasklist shows "Sam Okafor" rather than a user id.
+      directory.grantGroup(role, Resources.USER, ANY, Permissions.READ);
+      directory.grantGroup(role, Resources.GROUP, ANY, Permissions.READ);
     }
     for (String role : Roles.MANAGEMENT) {
       directory.grantGroup(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
