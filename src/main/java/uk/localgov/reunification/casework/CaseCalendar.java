@@ -34,6 +34,11 @@ public class CaseCalendar {
     return parse(date).plusDays(days).toString();
   }
 
+  /** The day a due date falls on, as yyyy-MM-dd, to name it in a task. */
+  public String dayOf(Date due) {
+    return due.toInstant().atZone(ENGLAND).toLocalDate().toString();
+  }
+
   public LocalDate today() {
     return ClockUtil.getCurrentTime().toInstant().atZone(ENGLAND).toLocalDate();
   }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -33,8 +34,11 @@ public class DemoCases implements ApplicationRunner {
   private final TaskService tasks;
   private final HistoryService history;
   private final CaseCalendar calendar;
+  private final ManagementService jobs;
 
-  public DemoCases(RuntimeService runtime, TaskService tasks, HistoryService history, CaseCalendar calendar) {
+  public DemoCases(RuntimeService runtime, TaskService tasks, HistoryService history, CaseCalendar calendar,
+      ManagementService jobs) {
+    this.jobs = jobs;
     this.runtime = runtime;
     this.tasks = tasks;
     this.history = history;
@@ -49,7 +53,7 @@ public class DemoCases implements ApplicationRunner {
     LocalDate today = calendar.today();
 
     child("1001", "Amelia Hart", "2016-04-12", "SECTION_20", 20, "socialworker1", "iro1");
-    child("1002", "Noah Clarke", "2012-09-30", "CARE_ORDER", 64, "socialworker2", "iro1").assessed();
+    child("1002", "Noah Clarke", "2012-09-30", "CARE_ORDER", 64, "socialworker2", "iro1").assessed().planned();
     child("1003", "Isla Morgan", "2018-01-22", "SECTION_20", 15, "socialworker3", "iro2").assessed().planned();
     child("1004", "Leo Turner", "2011-07-05", "INTERIM_CARE_ORDER", 9, "socialworker1", "iro2")
         .assessed().planned().reviewed("REVISE_PLAN");
@@ -66,11 +70,18 @@ public class DemoCases implements ApplicationRunner {
     child("1010", "Jacob Reed", "2012-02-09", "SECTION_20", 14, "socialworker3", "iro2")
         .assessed().planned().reviewed("PROCEED").ratification("RATIFIED").returnedHome(today.minusDays(5))
         .concernRaised("School reports Jacob arrived hungry three days running and would not say why.");
+    unplanned("1013", "Ava Collins", "2013-08-08", "SECTION_20", 20, "socialworker1", "iro1",
+        today.minusDays(2), "PARENT_REMOVED_FROM_SECTION_20");
+    unplanned("1014", "Ethan Rhodes", "2009-04-19", "CARE_ORDER", 90, "socialworker3", "iro2",
+        today.minusDays(25), "PLACEMENT_BREAKDOWN").urgentPlanWritten();
+    child("1015", "Lily Dawson", "2014-02-02", "CARE_ORDER", 45, "socialworker2", "iro1")
+        .assessed().planned().reviewed("PROCEED").ratification("RATIFIED").returnedHome(today.minusDays(4))
+        .visited().supportStarted().coordinatorAllocated();
     child("1011", "Mia Fletcher", "2016-10-10", "SECTION_20", 8, "socialworker1", "iro2")
         .assessed().planned().reviewed("RETURN_NOT_SUPPORTED");
     child("1012", "Theo Barnes", "2013-06-21", "CARE_ORDER", 70, "socialworker2", "iro1")
         .assessed().planned().reviewed("PROCEED").ratification("NOT_RATIFIED");
-    LOG.info("Demo cases created: {}1001 to {}1012", PREFIX, PREFIX);
+    LOG.info("Demo cases created: {}1001 to {}1015", PREFIX, PREFIX);
   }
 
   private DemoCase child(String number, String name, String dateOfBirth, String legalStatus, int weeks,
@@ -86,6 +97,24 @@ public class DemoCases implements ApplicationRunner {
     variables.put("socialWorker", socialWorker);
     variables.put("iro", iro);
     runtime.startProcessInstanceByKey("plannedReturn", childId, variables);
+    return new DemoCase(childId, name.split(" ")[0]);
+  }
+
+  private DemoCase unplanned(String number, String name, String dateOfBirth, String legalStatus, int weeks,
+      String socialWorker, String iro, LocalDate returnDate, String reason) {
+    String childId = PREFIX + number;
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("childId", childId);
+    variables.put("childName", name);
+    variables.put("dateOfBirth", dateOfBirth);
+    variables.put("legalStatus", legalStatus);
+    variables.put("weeksAccommodated", weeks);
+    variables.put("eligibleChild", false);
+    variables.put("socialWorker", socialWorker);
+    variables.put("iro", iro);
+    variables.put("returnDate", returnDate.toString());
+    variables.put("returnReason", reason);
+    runtime.startProcessInstanceByKey("unplannedReturn", childId, variables);
     return new DemoCase(childId, name.split(" ")[0]);
   }
 
@@ -124,11 +153,37 @@ public class DemoCases implements ApplicationRunner {
       return complete("confirmReturnHome", Map.of("returnDate", returnDate.toString()));
     }
 
+    DemoCase urgentPlanWritten() {
+      return complete("completeReturnPlan", Map.of("returnPlan", "Outreach team visits daily for the first week;"
+          + " school informed; family group conference within a fortnight."));
+    }
+
+    DemoCase visited() {
+      return complete("firstHomeVisit", Map.of("visitDate", calendar.todayAsText(),
+          "childWishesAndFeelings", firstName + " is glad to be home and wants to stay.",
+          "parentView", "Routines are settling; the younger sibling is clingy.", "welfareSafeguarded", true));
+    }
+
+    DemoCase supportStarted() {
+      return runJob("CallActivity_OngoingSupport");
+    }
+
+    DemoCase coordinatorAllocated() {
+      return complete("allocateCinCoordinator", Map.of("cinCoordinator", "cincoordinator1"));
+    }
+
+    /** As the case-record system would: the WelfareConcernRaised message with the child's reference. */
     DemoCase concernRaised(String details) {
-      Map<String, Object> variables = new HashMap<>(runtime.getVariables(runtime.createProcessInstanceQuery()
-          .processInstanceBusinessKey(childId).processDefinitionKey("plannedReturn").singleResult().getId()));
-      variables.put("concernDetails", details);
-      runtime.startProcessInstanceByKey("welfareConcern", childId, variables);
+      runtime.createMessageCorrelation("WelfareConcernRaised").processInstanceBusinessKey(childId)
+          .setVariable("concernDetails", details).correlate();
+      return runJob("ServiceTask_OpenRaisedConcern");
+    }
+
+    /** Runs at once what the job executor would run a moment later, so the demo is ready on start-up. */
+    private DemoCase runJob(String activityId) {
+      runtime.createProcessInstanceQuery().processInstanceBusinessKey(childId).list().forEach(instance ->
+          jobs.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list()
+              .forEach(job -> jobs.executeJob(job.getId())));
       return this;
     }
 

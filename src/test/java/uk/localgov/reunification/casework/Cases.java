@@ -2,12 +2,8 @@ package uk.localgov.reunification.casework;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
-/** Fictional children for tests, and stand-ins for processes that later issues build. */
+/** Fictional children for tests. */
 final class Cases {
 
   private Cases() {
@@ -37,23 +33,5 @@ final class Cases {
 
   static Map<String, Object> vars(Object... pairs) {
     return with(Map.of(), pairs);
-  }
-
-  /**
-   * Ongoing support is the subject of a later issue; until it lands, this stand-in ends at once
-   * with the child sustained at home.
-   */
-  static Deployment deployOngoingSupportStandIn(ProcessEngine engine) {
-    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("ongoingSupport").count() > 0) {
-      return null;
-    }
-    BpmnModelInstance standIn = Bpmn.createExecutableProcess("ongoingSupport")
-        .camundaHistoryTimeToLive(1)
-        .startEvent()
-        .endEvent("EndEvent_Sustained")
-        .camundaExecutionListenerExpression("start", "${execution.setVariable('outcome', 'SUSTAINED_AT_HOME')}")
-        .done();
-    return engine.getRepositoryService().createDeployment().name("ongoingSupport stand-in")
-        .addModelInstance("ongoing-support-stand-in.bpmn", standIn).deploy();
   }
 }

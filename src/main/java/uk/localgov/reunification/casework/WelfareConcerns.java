@@ -1,0 +1,48 @@
+package uk.localgov.reunification.casework;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a welfare concern (Salford §4) for the child of a case, as a process of its own under the
+ * child's business key: a concern outlives the case, so a family withdrawing consent or the
+ * child returning to care never closes an open concern. Known in expressions as
+ * {@code welfareConcerns}; called from asynchronous service tasks, so a failure to open one is
+ * retried and then shown as an incident on the case.
+ */
+@Component("welfareConcerns")
+public class WelfareConcerns {
+
+  static final List<String> CASE_FACTS = List.of("childId", "childName", "socialWorker", "iro", "team");
+
+  private final RuntimeService runtime;
+
+  public WelfareConcerns(RuntimeService runtime) {
+    this.runtime = runtime;
+  }
+
+  /** A first home visit found the child's welfare not adequately safeguarded. */
+  public void fromVisit(DelegateExecution execution) {
+    Object furtherSupport = execution.getVariable("furtherSupportNeeded");
+    open(execution, "Raised at the first home visit on " + execution.getVariable("visitDate")
+        + ": the child's welfare is not adequately safeguarded."
+        + (furtherSupport == null ? "" : " Further support needed: " + furtherSupport));
+  }
+
+  /** The WelfareConcernRaised message arrived for the case, with its concernDetails. */
+  public void fromMessage(DelegateExecution execution) {
+    Object details = execution.getVariable("concernDetails");
+    open(execution, details == null ? "Raised without details" : details.toString());
+  }
+
+  private void open(DelegateExecution execution, String details) {
+    Map<String, Object> variables = new HashMap<>();
+    CASE_FACTS.forEach(name -> variables.put(name, execution.getVariable(name)));
+    variables.put("concernDetails", details);
+    runtime.startProcessInstanceByKey("welfareConcern", execution.getProcessBusinessKey(), variables);
+  }
+}

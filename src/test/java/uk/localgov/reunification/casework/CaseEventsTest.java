@@ -1,0 +1,253 @@
+package uk.localgov.reunification.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static uk.localgov.reunification.casework.Cases.careOrderChild;
+import static uk.localgov.reunification.casework.Cases.vars;
+import static uk.localgov.reunification.casework.Cases.with;
+import static uk.localgov.reunification.casework.PlannedReturnTest.visitReport;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import uk.localgov.reunification.ApplicationTest;
+
+/**
+ * Contract (messages): the events of a live case reach it with the child's case reference,
+ * whatever stage it is in, over Camunda's REST API as the case-record system sends them.
+ */
+@ApplicationTest
+class CaseEventsTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  TestRestTemplate http;
+
+  int caseNumber;
+
+  @BeforeEach
+  void init() {
+    AbstractAssertions.init(engine);
+  }
+
+  ResponseEntity<String> send(String message, String childId, Map<String, Object> variables) {
+    Map<String, Object> typed = new java.util.HashMap<>();
+    variables.forEach((name, value) -> typed.put(name, Map.of("value", value, "type", "String")));
+    return http.withBasicAuth("admin", "admin").postForEntity("/engine-rest/message",
+        Map.of("messageName", message, "businessKey", childId, "processVariables", typed), String.class);
+  }
+
+  void sendAccepted(String message, String childId, Map<String, Object> variables) {
+    ResponseEntity<String> answer = send(message, childId, variables);
+    assertThat(answer.getStatusCode().is2xxSuccessful()).as(answer.getBody()).isTrue();
+  }
+
+  ProcessInstance planned() {
+    return runtime.startProcessInstanceByKey("plannedReturn",
+        careOrderChild("EV-P" + (++caseNumber) + "-" + System.nanoTime() % 100000));
+  }
+
+  ProcessInstance unplanned() {
+    return runtime.startProcessInstanceByKey("unplannedReturn", with(
+        careOrderChild("EV-U" + (++caseNumber) + "-" + System.nanoTime() % 100000),
+        "returnDate", "2026-11-01", "returnReason", "YOUNG_PERSON_LEFT", "legalStatus", "SECTION_20",
+        "weeksAccommodated", 2));
+  }
+
+  ProcessInstance inRatification() {
+    ProcessInstance instance = planned();
+    complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessment"));
+    complete(task("compileReturnPlan", instance), vars("returnPlan", "Plan"));
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED"));
+    return instance;
+  }
+
+  ProcessInstance inSupport() {
+    ProcessInstance instance = unplanned();
+    complete(task("completeReturnPlan", instance), vars("returnPlan", "Plan"));
+    complete(task("returnReview", instance), vars("reviewNotes", "Reviewed"));
+    ProcessInstance ratification = sub("ratification", instance);
+    complete(task("ratifyDecision", ratification), vars("ratificationDecision", "RATIFIED",
+        "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
+    execute(job("CallActivity_OngoingSupport", instance));
+    complete(task("allocateCinCoordinator", sub("ongoingSupport", instance)), vars("cinCoordinator", "cincoordinator1"));
+    return instance;
+  }
+
+  ProcessInstance sub(String key, ProcessInstance instance) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(key)
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+  }
+
+  List<ProcessInstance> concerns(ProcessInstance instance) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("welfareConcern")
+        .processInstanceBusinessKey(instance.getBusinessKey()).list();
+  }
+
+  Object outcome(ProcessInstance instance) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("outcome").singleResult().getValue();
+  }
+
+  @Test
+  void aConcernRaisedDuringTheAssessmentReachesTheLineManagerWhileTheCaseCarriesOn() {
+    ProcessInstance instance = planned();
+
+    sendAccepted("WelfareConcernRaised", instance.getBusinessKey(), Map.of("concernDetails", "Neighbour heard shouting"));
+    execute(job("ServiceTask_OpenRaisedConcern", instance));
+
+    assertThat(concerns(instance)).hasSize(1);
+    ProcessInstance concern = concerns(instance).get(0);
+    assertThat(task("reviewWelfareConcern", concern)).isAssignedTo("linemanager1");
+    assertThat(runtime.getVariable(concern.getId(), "concernDetails")).isEqualTo("Neighbour heard shouting");
+    assertThat(instance).isWaitingAt("completeAssessment");
+  }
+
+  @Test
+  void aConcernRaisedDuringRatificationLeavesTheRatificationOpen() {
+    ProcessInstance instance = inRatification();
+
+    sendAccepted("WelfareConcernRaised", instance.getBusinessKey(), Map.of("concernDetails", "Missed contact"));
+    execute(job("ServiceTask_OpenRaisedConcern", instance));
+
+    assertThat(concerns(instance)).hasSize(1);
+    assertThat(sub("ratification", instance)).isWaitingAt("ratifyDecision");
+  }
+
+  @Test
+  void aSecondConcernDuringAnOpenConcernOpensAnotherOne() {
+    ProcessInstance instance = unplanned();
+    sendAccepted("WelfareConcernRaised", instance.getBusinessKey(), Map.of("concernDetails", "First"));
+    execute(job("ServiceTask_OpenRaisedConcern", instance));
+
+    sendAccepted("WelfareConcernRaised", instance.getBusinessKey(), Map.of("concernDetails", "Second"));
+    execute(job("ServiceTask_OpenRaisedConcern", instance));
+
+    assertThat(concerns(instance)).hasSize(2);
+    assertThat(instance).hasPassed("EndEvent_ConcernOpened").isWaitingAt("completeReturnPlan");
+  }
+
+  @Test
+  void aFamilyWithdrawingDuringRatificationStopsItAndTheSocialWorkerRecordsTheWithdrawal() {
+    ProcessInstance instance = inRatification();
+
+    sendAccepted("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
+
+    assertThat(sub("ratification", instance)).isNull();
+    assertThat(task("recordWithdrawal", instance)).isAssignedTo("socialworker1");
+    complete(task("recordWithdrawal", instance), vars("withdrawalNotes", "Mother declined further visits",
+        "cafContinues", true));
+    assertThat(instance).isEnded().hasPassed("EndEvent_FamilyWithdrew");
+    assertThat(outcome(instance)).isEqualTo("FAMILY_WITHDREW");
+  }
+
+  @Test
+  void aWithdrawalIsRecordedWithWhetherTheCafContinues() {
+    ProcessInstance instance = unplanned();
+    sendAccepted("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(task("recordWithdrawal", instance).getId(),
+        vars("withdrawalNotes", "Father asked us to stop"))).isInstanceOf(CaseInputRefused.class)
+        .hasMessageContaining("'cafContinues' is required");
+    complete(task("recordWithdrawal", instance), vars("withdrawalNotes", "Father asked us to stop", "cafContinues", false));
+    assertThat(outcome(instance)).isEqualTo("FAMILY_WITHDREW");
+  }
+
+  @Test
+  void aFamilyWithdrawingDuringSupportEndsSupportButNotAnOpenConcern() {
+    ProcessInstance instance = inSupport();
+    sendAccepted("WelfareConcernRaised", instance.getBusinessKey(), Map.of("concernDetails", "Unexplained bruise"));
+    execute(job("ServiceTask_OpenRaisedConcern", instance));
+
+    sendAccepted("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
+    complete(task("recordWithdrawal", instance), vars("withdrawalNotes", "Family moved away", "cafContinues", false));
+
+    assertThat(instance).isEnded();
+    assertThat(sub("ongoingSupport", instance)).isNull();
+    assertThat(concerns(instance)).as("a safeguarding concern outlives the voluntary support").hasSize(1);
+  }
+
+  @Test
+  void aChildReturnedToCareDuringTheFirstVisitEndsTheCase() {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(
+        careOrderChild("EV-RTC" + System.nanoTime() % 100000), "returnDate", "2026-11-01",
+        "returnReason", "PLACEMENT_BREAKDOWN"));
+    assertThat(instance).isWaitingAt("firstHomeVisit", "completeReturnPlan");
+
+    sendAccepted("ChildReturnedToCare", instance.getBusinessKey(), Map.of());
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ChildReturnedToCare");
+    assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).count()).isZero();
+  }
+
+  @Test
+  void aChildReturnedToCareDuringSupportEndsTheCaseAndSupport() {
+    ProcessInstance instance = inSupport();
+
+    sendAccepted("ChildReturnedToCare", instance.getBusinessKey(), Map.of());
+
+    assertThat(instance).isEnded();
+    assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
+    assertThat(sub("ongoingSupport", instance)).isNull();
+  }
+
+  @Test
+  void aPlannedReturnEndsTooWhenTheChildReturnsToCareDuringAWelfareConcern() {
+    ProcessInstance instance = inRatification();
+    sendAccepted("WelfareConcernRaised", instance.getBusinessKey(), Map.of("concernDetails", "Police call-out"));
+    execute(job("ServiceTask_OpenRaisedConcern", instance));
+
+    sendAccepted("ChildReturnedToCare", instance.getBusinessKey(), Map.of());
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ChildReturnedToCare");
+    assertThat(concerns(instance)).hasSize(1);
+  }
+
+  @Test
+  void aMessageForAChildWithNoActiveCaseIsRefused() {
+    ResponseEntity<String> unknown = send("WelfareConcernRaised", "NO-SUCH-CHILD", Map.of("concernDetails", "x"));
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unknown.getBody()).contains("MismatchingMessageCorrelationException");
+
+    ProcessInstance ended = planned();
+    sendAccepted("ChildReturnedToCare", ended.getBusinessKey(), Map.of());
+    assertThat(send("FamilyWithdrewConsent", ended.getBusinessKey(), Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void aPlannedReturnAtTheFirstVisitCanStillBeWithdrawnFrom() {
+    ProcessInstance instance = inRatification();
+    complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
+        "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
+    complete(task("confirmReturnHome", instance), vars("returnDate", "2026-11-01"));
+    complete(task("firstHomeVisit", instance), visitReport(true));
+
+    sendAccepted("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
+
+    assertThat(instance).isWaitingAt("recordWithdrawal");
+  }
+}

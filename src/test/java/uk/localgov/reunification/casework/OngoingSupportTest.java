@@ -1,0 +1,220 @@
+package uk.localgov.reunification.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static uk.localgov.reunification.casework.Cases.vars;
+import static uk.localgov.reunification.casework.PlannedReturnTest.at;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.localgov.reunification.ApplicationTest;
+
+/** Salford §8 and Portsmouth's weekly tracking: Child in Need support after a return home. */
+@ApplicationTest
+class OngoingSupportTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
+
+  int caseNumber;
+
+  @BeforeEach
+  void supportStartsOnMondayTheSecondOfMarch() {
+    AbstractAssertions.init(engine);
+    ClockUtil.setCurrentTime(at(2026, 3, 2, 9, 0));
+  }
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  ProcessInstance supportStarted() {
+    String childId = "OS-" + (++caseNumber) + "-" + System.nanoTime() % 100000;
+    return runtime.startProcessInstanceByKey("ongoingSupport", childId, vars("childId", childId,
+        "childName", "Sky Example", "socialWorker", "socialworker1", "iro", "iro1", "team", "teamnorth",
+        "returnPlan", "Family support; school"));
+  }
+
+  ProcessInstance coordinatorAllocated() {
+    ProcessInstance support = supportStarted();
+    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+    return support;
+  }
+
+  Task chaseOf(ProcessInstance support) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(support.getBusinessKey())
+        .taskDefinitionKey("chaseOverdueWork").singleResult();
+  }
+
+  Object outcome(ProcessInstance instance) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("outcome").singleResult().getValue();
+  }
+
+  @Test
+  void theIroMakesSureAChildInNeedCoordinatorIsAllocated() {
+    ProcessInstance support = supportStarted();
+
+    assertThat(task("allocateCinCoordinator", support)).isAssignedTo("iro1");
+    assertThatThrownBy(() -> tasks.complete(task("allocateCinCoordinator", support).getId(),
+        vars("cinCoordinator", "socialworker2")))
+        .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'cinCoordinator' must be a member of cincoordinators");
+    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+
+    assertThat(task("supportReview", support)).isAssignedTo("cincoordinator1");
+    assertThat(task("recordWeeklyProgress", support)).isAssignedTo("socialworker1");
+  }
+
+  @Test
+  void theFirstReviewIsDueSixWeeksAfterSupportStarts() {
+    ProcessInstance support = coordinatorAllocated();
+
+    assertThat(task("supportReview", support).getDueDate()).isEqualTo(at(2026, 4, 13, 23, 59, 59));
+    assertThat(job("Timer_ReviewOverdue", support).getDuedate()).isEqualTo(at(2026, 4, 13, 23, 59, 59));
+  }
+
+  @Test
+  void aReviewThatContinuesSupportSetsTheNextReviewAfterTheIntervalItChose() {
+    ProcessInstance support = coordinatorAllocated();
+    ClockUtil.setCurrentTime(at(2026, 4, 10, 11, 0));
+
+    complete(task("supportReview", support), vars("supportOutcome", "CONTINUE",
+        "reviewNotes", "Settling; fortnightly reviews for now", "nextReviewIn", "P14D"));
+
+    assertThat(task("supportReview", support).getDueDate()).isEqualTo(at(2026, 4, 24, 23, 59, 59));
+  }
+
+  @Test
+  void aReviewThatChoosesNoIntervalKeepsTheSixWeeklyCycle() {
+    ProcessInstance support = coordinatorAllocated();
+    ClockUtil.setCurrentTime(at(2026, 4, 13, 11, 0));
+
+    complete(task("supportReview", support), vars("supportOutcome", "CONTINUE", "reviewNotes", "Steady progress"));
+
+    assertThat(task("supportReview", support).getDueDate()).isEqualTo(at(2026, 5, 25, 23, 59, 59));
+    assertThat(runtime.getVariable(support.getId(), "nextReviewIn")).isEqualTo("P42D");
+  }
+
+  @Test
+  void anIntervalOutsideOneToTwelveWeeksIsRefused() {
+    ProcessInstance support = coordinatorAllocated();
+    String review = task("supportReview", support).getId();
+
+    assertThatThrownBy(() -> tasks.complete(review, vars("supportOutcome", "CONTINUE", "reviewNotes", "x",
+        "nextReviewIn", "P3D"))).isInstanceOf(CaseInputRefused.class)
+        .hasMessageContaining("'nextReviewIn' must be a period of days from P7D to P84D");
+    assertThatThrownBy(() -> tasks.complete(review, vars("supportOutcome", "CONTINUE", "reviewNotes", "x",
+        "nextReviewIn", "P3M"))).isInstanceOf(CaseInputRefused.class).hasMessageContaining("'nextReviewIn'");
+    assertThat(support).isWaitingAt("supportReview");
+  }
+
+  @Test
+  void aTransferToTheTeamAroundTheChildEndsSupport() {
+    ProcessInstance support = coordinatorAllocated();
+
+    complete(task("supportReview", support), vars("supportOutcome", "TRANSFER_TO_TEAM_AROUND_CHILD",
+        "reviewNotes", "TAC meeting to co-ordinate from now on"));
+
+    assertThat(support).isEnded().hasPassed("EndEvent_TransferredToTeamAroundChild");
+    assertThat(outcome(support)).isEqualTo("TRANSFERRED_TO_TEAM_AROUND_CHILD");
+    assertThat(tasks.createTaskQuery().processInstanceId(support.getId()).count()).isZero();
+  }
+
+  @Test
+  void aStepDownToUniversalServicesEndsSupport() {
+    ProcessInstance support = coordinatorAllocated();
+
+    complete(task("supportReview", support), vars("supportOutcome", "STEP_DOWN_TO_UNIVERSAL",
+        "reviewNotes", "Needs met by school and GP"));
+
+    assertThat(support).isEnded().hasPassed("EndEvent_SteppedDownToUniversal");
+    assertThat(outcome(support)).isEqualTo("STEPPED_DOWN_TO_UNIVERSAL");
+  }
+
+  @Test
+  void aReturnToCareRecordedAtReviewEndsSupport() {
+    ProcessInstance support = coordinatorAllocated();
+
+    complete(task("supportReview", support), vars("supportOutcome", "RETURNED_TO_CARE",
+        "reviewNotes", "Accommodated again after the placement at home broke down"));
+
+    assertThat(support).isEnded().hasPassed("EndEvent_ReturnedToCare");
+    assertThat(outcome(support)).isEqualTo("RETURNED_TO_CARE");
+  }
+
+  @Test
+  void theSocialWorkerRecordsProgressEveryWeekWhileSupportIsActive() {
+    ProcessInstance support = coordinatorAllocated();
+    assertThat(task("recordWeeklyProgress", support).getDueDate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
+
+    complete(task("recordWeeklyProgress", support), vars("progressNotes", "Good week; attended school every day"));
+    assertThat(task("recordWeeklyProgress", support).getDueDate()).isEqualTo(at(2026, 3, 16, 23, 59, 59));
+
+    complete(task("recordWeeklyProgress", support), vars("progressNotes", "Row over bedtime; family support helped"));
+    assertThat(task("recordWeeklyProgress", support).getDueDate()).isEqualTo(at(2026, 3, 23, 23, 59, 59));
+  }
+
+  @Test
+  void anOverdueReviewIsChasedByTheLineManagerUntilItIsHeld() {
+    ProcessInstance support = coordinatorAllocated();
+    complete(task("recordWeeklyProgress", support), vars("progressNotes", "Week one"));
+    ClockUtil.setCurrentTime(at(2026, 4, 14, 8, 0));
+
+    execute(job("Timer_ReviewOverdue", support));
+
+    Task chase = chaseOf(support);
+    assertThat(chase.getAssignee()).isEqualTo("linemanager1");
+    assertThat(chase.getName()).isEqualTo("Chase Child in Need review for Sky Example");
+    assertThat(tasks.getVariable(chase.getId(), "overdueSince")).isEqualTo("2026-04-13");
+    complete(task("supportReview", support), vars("supportOutcome", "CONTINUE", "reviewNotes", "Held late"));
+    assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).isZero();
+  }
+
+  @Test
+  void anOverdueProgressRecordIsChasedAndTheChaseCanBeClosedFirst() {
+    ProcessInstance support = coordinatorAllocated();
+    ClockUtil.setCurrentTime(at(2026, 3, 10, 8, 0));
+
+    execute(job("Timer_ProgressOverdue", support));
+    Task chase = chaseOf(support);
+    assertThat(chase.getName()).isEqualTo("Chase Weekly progress record for Sky Example");
+    complete(chase, vars("chaseNotes", "Social worker on leave; covered by duty worker"));
+
+    assertThat(support).isWaitingAt("recordWeeklyProgress");
+    complete(task("recordWeeklyProgress", support), vars("progressNotes", "Recorded by duty worker"));
+    assertThat(support).hasPassed("EndEvent_ProgressChased", "EndEvent_ProgressRecorded");
+  }
+
+  @Test
+  void aReviewChaseTheLineManagerClosesLeavesTheReviewOpen() {
+    ProcessInstance support = coordinatorAllocated();
+    ClockUtil.setCurrentTime(at(2026, 4, 15, 8, 0));
+    execute(job("Timer_ReviewOverdue", support));
+
+    complete(chaseOf(support), vars("chaseNotes", "Review booked for Friday"));
+
+    assertThat(support).isWaitingAt("supportReview").hasPassed("EndEvent_ReviewChased");
+  }
+}

@@ -1,0 +1,218 @@
+package uk.localgov.reunification.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static uk.localgov.reunification.casework.Cases.careOrderChild;
+import static uk.localgov.reunification.casework.Cases.vars;
+import static uk.localgov.reunification.casework.Cases.with;
+import static uk.localgov.reunification.casework.PlannedReturnTest.at;
+import static uk.localgov.reunification.casework.PlannedReturnTest.visitReport;
+
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.localgov.reunification.ApplicationTest;
+
+/** Salford §6: a child goes home without a plan, and the case catches up with the child. */
+@ApplicationTest
+class UnplannedReturnTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
+
+  int caseNumber;
+
+  @BeforeEach
+  void openedOnMondayTheSecondOfMarch() {
+    AbstractAssertions.init(engine);
+    ClockUtil.setCurrentTime(at(2026, 3, 2, 9, 0));
+  }
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  /** A child on a care order who went home on Wednesday 25 February when the placement broke down. */
+  Map<String, Object> wentHome(Object... changes) {
+    return with(with(careOrderChild("UR-" + (++caseNumber) + "-" + System.nanoTime() % 100000),
+        "returnDate", "2026-02-25", "returnReason", "PLACEMENT_BREAKDOWN"), changes);
+  }
+
+  ProcessInstance start(Map<String, Object> child) {
+    return runtime.startProcessInstanceByKey("unplannedReturn", child);
+  }
+
+  ProcessInstance reviewed(ProcessInstance instance) {
+    complete(task("completeReturnPlan", instance), vars("returnPlan", "Outreach team daily for a week; school"));
+    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed; family group conference booked"));
+    return instance;
+  }
+
+  void ratify(ProcessInstance instance, String decision) {
+    ProcessInstance ratification = runtime.createProcessInstanceQuery().processDefinitionKey("ratification")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    complete(task("ratifyDecision", ratification), vars("ratificationDecision", decision,
+        "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
+  }
+
+  Object outcome(ProcessInstance instance) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("outcome").singleResult().getValue();
+  }
+
+  @Test
+  void theReturnPlanAndTheFirstVisitStartTogether() {
+    ProcessInstance instance = start(wentHome());
+
+    assertThat(instance).isWaitingAt("completeReturnPlan", "firstHomeVisit");
+    assertThat(task("completeReturnPlan", instance)).isAssignedTo("socialworker1");
+    assertThat(task("firstHomeVisit", instance).getDueDate())
+        .as("a care order: within 7 days of the return date, not of the start").isEqualTo(at(2026, 3, 4, 23, 59, 59));
+  }
+
+  @Test
+  void theIrosReviewIsDueTwentyDaysAfterTheReturnDateNotAfterTheStart() {
+    ProcessInstance instance = start(wentHome());
+
+    complete(task("completeReturnPlan", instance), vars("returnPlan", "Outreach team; school nurse"));
+
+    Task review = task("returnReview", instance);
+    assertThat(review).isAssignedTo("iro1");
+    assertThat(review.getDueDate()).isEqualTo(at(2026, 3, 17, 23, 59, 59));
+    assertThat(job("Timer_ReviewOverdue", instance).getDuedate()).isEqualTo(at(2026, 3, 17, 23, 59, 59));
+  }
+
+  @Test
+  void aSection20ChildOverThirteenWeeksIsVisitedWithinFourteenDaysOfTheReturn() {
+    ProcessInstance instance = start(wentHome("legalStatus", "SECTION_20", "weeksAccommodated", 20,
+        "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
+
+    assertThat(task("firstHomeVisit", instance).getDueDate()).isEqualTo(at(2026, 3, 11, 23, 59, 59));
+  }
+
+  @Test
+  void anOverdueReviewIsChasedByTheLineManagerUntilItIsHeld() {
+    ProcessInstance instance = start(wentHome());
+    complete(task("completeReturnPlan", instance), vars("returnPlan", "Plan"));
+    ClockUtil.setCurrentTime(at(2026, 3, 18, 8, 0));
+
+    execute(job("Timer_ReviewOverdue", instance));
+
+    Task chase = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("chaseOverdueWork").singleResult();
+    assertThat(chase.getAssignee()).isEqualTo("linemanager1");
+    assertThat(chase.getName()).startsWith("Chase Review of the return for");
+    complete(chase, vars("chaseNotes", "IRO was off sick; review on Friday"));
+    complete(task("returnReview", instance), vars("reviewNotes", "Held late"));
+    assertThat(instance).hasPassed("EndEvent_ReviewChased", "EndEvent_ReviewHeld").isWaitingAt("CallActivity_Ratification", "firstHomeVisit");
+  }
+
+  @Test
+  void aRatifiedReturnWithAVisitDoneGoesOnToSupport() {
+    ProcessInstance instance = reviewed(start(wentHome()));
+    ratify(instance, "RATIFIED");
+    assertThat(instance).isWaitingAt("firstHomeVisit");
+
+    complete(task("firstHomeVisit", instance), visitReport(true));
+
+    execute(job("CallActivity_OngoingSupport", instance));
+    ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+    complete(task("supportReview", support), vars("supportOutcome", "TRANSFER_TO_TEAM_AROUND_CHILD",
+        "reviewNotes", "Team Around the Child to lead"));
+    assertThat(instance).isEnded().hasPassed("EndEvent_SupportEnded");
+    assertThat(outcome(instance)).isEqualTo("TRANSFERRED_TO_TEAM_AROUND_CHILD");
+  }
+
+  @Test
+  void aVisitDoneBeforeTheReviewWaitsForRatificationBeforeSupport() {
+    ProcessInstance instance = start(wentHome());
+    complete(task("firstHomeVisit", instance), visitReport(true));
+
+    assertThat(instance).isWaitingAt("completeReturnPlan");
+    reviewed(instance);
+    ratify(instance, "RATIFIED");
+    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+  }
+
+  @Test
+  void aReturnNotRatifiedEndsTheCaseAndItsOpenVisit() {
+    ProcessInstance instance = reviewed(start(wentHome()));
+
+    ratify(instance, "NOT_RATIFIED");
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_NotRatified");
+    assertThat(outcome(instance)).isEqualTo("NOT_RATIFIED");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void aShortSection20StayNeedsNoFirstVisit() {
+    ProcessInstance instance = start(wentHome("legalStatus", "SECTION_20", "weeksAccommodated", 4,
+        "returnReason", "YOUNG_PERSON_LEFT"));
+
+    assertThat(instance).isWaitingAt("completeReturnPlan").hasPassed("Gateway_VisitDone").hasNotPassed("firstHomeVisit");
+  }
+
+  @Test
+  void anUnsafeVisitOpensAWelfareConcernAndAnOverdueVisitIsChased() {
+    ProcessInstance instance = start(wentHome());
+    ClockUtil.setCurrentTime(at(2026, 3, 5, 8, 0));
+    execute(job("Timer_FirstVisitOverdue", instance));
+    Task chase = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("chaseOverdueWork").singleResult();
+    complete(chase, vars("chaseNotes", "Visit booked for today"));
+
+    complete(task("firstHomeVisit", instance), visitReport(false));
+    execute(job("ServiceTask_OpenVisitConcern", instance));
+
+    ProcessInstance concern = runtime.createProcessInstanceQuery().processDefinitionKey("welfareConcern")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    assertThat(task("reviewWelfareConcern", concern)).isAssignedTo("linemanager1");
+    assertThat(instance).hasPassed("EndEvent_FirstVisitChased", "Gateway_VisitDone").isWaitingAt("completeReturnPlan");
+  }
+
+  @Test
+  void aStartWithoutAReturnDateOrWithAnUnknownReasonIsRefused() {
+    Map<String, Object> noDate = wentHome();
+    noDate.remove("returnDate");
+    assertThatThrownBy(() -> start(noDate)).isInstanceOf(CaseInputRefused.class)
+        .hasMessageContaining("'returnDate' is required");
+    assertThatThrownBy(() -> start(wentHome("returnReason", "HOLIDAY"))).isInstanceOf(CaseInputRefused.class)
+        .hasMessageContaining("'returnReason' must be one of PARENT_REMOVED_FROM_SECTION_20, PLACEMENT_BREAKDOWN, YOUNG_PERSON_LEFT");
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("unplannedReturn")
+        .processInstanceBusinessKey(noDate.get("childId").toString()).count()).isZero();
+  }
+
+  @Test
+  void aChildWithAnActivePlannedReturnCannotAlsoHaveAnUnplannedOne() {
+    Map<String, Object> child = wentHome();
+    runtime.startProcessInstanceByKey("plannedReturn", child);
+
+    assertThatThrownBy(() -> start(child)).isInstanceOf(CaseInputRefused.class)
+        .hasMessageContaining("already has an active return home");
+  }
+}

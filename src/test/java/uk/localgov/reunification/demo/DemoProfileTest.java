@@ -1,0 +1,54 @@
+package uk.localgov.reunification.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import uk.localgov.reunification.StandaloneApplication;
+
+/** The demo profile gives every demo login something to do, and starting it twice changes nothing. */
+class DemoProfileTest {
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void theDemoProfileCreatesItsPeopleFiltersAndCasesOnce() {
+    long cases;
+    long filters;
+    try (ConfigurableApplicationContext first = StandaloneApplication.start(dataDir, "spring.profiles.active=demo")) {
+      HistoryService history = first.getBean(HistoryService.class);
+      TaskService tasks = first.getBean(TaskService.class);
+      IdentityService identity = first.getBean(IdentityService.class);
+
+      cases = history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("DEMO-%")
+          .processDefinitionKeyIn("plannedReturn", "unplannedReturn").count();
+      assertThat(cases).isBetween(10L, 20L);
+      assertThat(identity.checkPassword("socialworker1", "socialworker1")).isTrue();
+      assertThat(identity.createUserQuery().memberOfGroup("teamsouth").count()).isEqualTo(2);
+      for (String user : new String[] {"socialworker1", "socialworker2", "socialworker3", "linemanager2", "iro1",
+          "iro2", "cincoordinator1"}) {
+        assertThat(tasks.createTaskQuery().taskAssignee(user).count()).as("tasks of %s", user).isPositive();
+      }
+      assertThat(tasks.createTaskQuery().taskCandidateGroup("headofservice").count()).isPositive();
+      assertThat(tasks.createTaskQuery().taskDefinitionKey("reviewWelfareConcern").taskAssignee("linemanager2").count())
+          .isPositive();
+      assertThat(history.createHistoricVariableInstanceQuery().variableName("outcome").count())
+          .as("ended demo cases keep their outcome").isPositive();
+      filters = first.getBean(FilterService.class).createFilterQuery().count();
+      assertThat(filters).isGreaterThanOrEqualTo(7);
+    }
+    try (ConfigurableApplicationContext second = StandaloneApplication.start(dataDir, "spring.profiles.active=demo")) {
+      assertThat(second.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
+          .processInstanceBusinessKeyLike("DEMO-%").processDefinitionKeyIn("plannedReturn", "unplannedReturn").count())
+          .isEqualTo(cases);
+      assertThat(second.getBean(FilterService.class).createFilterQuery().count()).isEqualTo(filters);
+    }
+  }
+}
