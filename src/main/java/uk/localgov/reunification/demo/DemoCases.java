@@ -86,25 +86,21 @@ public class DemoCases implements ApplicationRunner {
 
   private DemoCase child(String number, String name, String dateOfBirth, String legalStatus, int weeks,
       String socialWorker, String iro) {
-    String childId = PREFIX + number;
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("childId", childId);
-    variables.put("childName", name);
-    variables.put("dateOfBirth", dateOfBirth);
-    variables.put("legalStatus", legalStatus);
-    variables.put("weeksAccommodated", weeks);
-    variables.put("eligibleChild", false);
-    variables.put("socialWorker", socialWorker);
-    variables.put("iro", iro);
-    runtime.startProcessInstanceByKey("plannedReturn", childId, variables);
-    return new DemoCase(childId, name.split(" ")[0]);
+    return open("plannedReturn", facts(number, name, dateOfBirth, legalStatus, weeks, socialWorker, iro));
   }
 
   private DemoCase unplanned(String number, String name, String dateOfBirth, String legalStatus, int weeks,
       String socialWorker, String iro, LocalDate returnDate, String reason) {
-    String childId = PREFIX + number;
+    Map<String, Object> variables = facts(number, name, dateOfBirth, legalStatus, weeks, socialWorker, iro);
+    variables.put("returnDate", returnDate.toString());
+    variables.put("returnReason", reason);
+    return open("unplannedReturn", variables);
+  }
+
+  private static Map<String, Object> facts(String number, String name, String dateOfBirth, String legalStatus,
+      int weeks, String socialWorker, String iro) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("childId", childId);
+    variables.put("childId", PREFIX + number);
     variables.put("childName", name);
     variables.put("dateOfBirth", dateOfBirth);
     variables.put("legalStatus", legalStatus);
@@ -112,10 +108,13 @@ public class DemoCases implements ApplicationRunner {
     variables.put("eligibleChild", false);
     variables.put("socialWorker", socialWorker);
     variables.put("iro", iro);
-    variables.put("returnDate", returnDate.toString());
-    variables.put("returnReason", reason);
-    runtime.startProcessInstanceByKey("unplannedReturn", childId, variables);
-    return new DemoCase(childId, name.split(" ")[0]);
+    return variables;
+  }
+
+  private DemoCase open(String processKey, Map<String, Object> variables) {
+    String childId = (String) variables.get("childId");
+    runtime.startProcessInstanceByKey(processKey, childId, variables);
+    return new DemoCase(childId, ((String) variables.get("childName")).split(" ")[0]);
   }
 
   /** One child's case, walked forward through Tasklist's steps. */

@@ -13,13 +13,7 @@ import static uk.localgov.reunification.casework.PlannedReturnTest.visitReport;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -32,25 +26,9 @@ import uk.localgov.reunification.ApplicationTest;
  * whatever stage it is in, over Camunda's REST API as the case-record system sends them.
  */
 @ApplicationTest
-class CaseEventsTest {
-
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  HistoryService history;
+class CaseEventsTest extends ProcessTest {
   @Autowired
   TestRestTemplate http;
-
-  int caseNumber;
-
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-  }
 
   ResponseEntity<String> send(String message, String childId, Map<String, Object> variables) {
     Map<String, Object> typed = new java.util.HashMap<>();
@@ -66,12 +44,12 @@ class CaseEventsTest {
 
   ProcessInstance planned() {
     return runtime.startProcessInstanceByKey("plannedReturn",
-        careOrderChild("EV-P" + (++caseNumber) + "-" + System.nanoTime() % 100000));
+        careOrderChild(newChildId("EV-P")));
   }
 
   ProcessInstance unplanned() {
     return runtime.startProcessInstanceByKey("unplannedReturn", with(
-        careOrderChild("EV-U" + (++caseNumber) + "-" + System.nanoTime() % 100000),
+        careOrderChild(newChildId("EV-U")),
         "returnDate", "2026-11-01", "returnReason", "YOUNG_PERSON_LEFT", "legalStatus", "SECTION_20",
         "weeksAccommodated", 2));
   }
@@ -96,19 +74,9 @@ class CaseEventsTest {
     return instance;
   }
 
-  ProcessInstance sub(String key, ProcessInstance instance) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(key)
-        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
-  }
-
   List<ProcessInstance> concerns(ProcessInstance instance) {
     return runtime.createProcessInstanceQuery().processDefinitionKey("welfareConcern")
         .processInstanceBusinessKey(instance.getBusinessKey()).list();
-  }
-
-  Object outcome(ProcessInstance instance) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("outcome").singleResult().getValue();
   }
 
   @Test

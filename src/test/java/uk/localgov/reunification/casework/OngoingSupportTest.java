@@ -8,50 +8,24 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.vars;
-import static uk.localgov.reunification.casework.PlannedReturnTest.at;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import uk.localgov.reunification.ApplicationTest;
 
 /** Salford §8 and Portsmouth's weekly tracking: Child in Need support after a return home. */
 @ApplicationTest
-class OngoingSupportTest {
-
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  HistoryService history;
-
-  int caseNumber;
-
+class OngoingSupportTest extends ProcessTest {
   @BeforeEach
   void supportStartsOnMondayTheSecondOfMarch() {
-    AbstractAssertions.init(engine);
     ClockUtil.setCurrentTime(at(2026, 3, 2, 9, 0));
   }
 
-  @AfterEach
-  void realTime() {
-    ClockUtil.reset();
-  }
-
   ProcessInstance supportStarted() {
-    String childId = "OS-" + (++caseNumber) + "-" + System.nanoTime() % 100000;
+    String childId = newChildId("OS-");
     return runtime.startProcessInstanceByKey("ongoingSupport", childId, vars("childId", childId,
         "childName", "Sky Example", "socialWorker", "socialworker1", "iro", "iro1", "team", "teamnorth",
         "returnPlan", "Family support; school"));
@@ -66,11 +40,6 @@ class OngoingSupportTest {
   Task chaseOf(ProcessInstance support) {
     return tasks.createTaskQuery().processInstanceBusinessKey(support.getBusinessKey())
         .taskDefinitionKey("chaseOverdueWork").singleResult();
-  }
-
-  Object outcome(ProcessInstance instance) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("outcome").singleResult().getValue();
   }
 
   @Test

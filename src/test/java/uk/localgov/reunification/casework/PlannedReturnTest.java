@@ -11,52 +11,22 @@ import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.casework.Cases.with;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import uk.localgov.reunification.ApplicationTest;
 
 /** Salford §2–§5 and §7: a planned return home, walked along every path. */
 @ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlannedReturnTest {
-
-  static final ZoneId ENGLAND = ZoneId.of("Europe/London");
-
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  HistoryService history;
-
-  int caseNumber;
-
+class PlannedReturnTest extends ProcessTest {
   @BeforeEach
   void onAFixedDay() {
-    AbstractAssertions.init(engine);
     ClockUtil.setCurrentTime(at(2026, 3, 2, 9, 0));
-  }
-
-  @AfterEach
-  void realTime() {
-    ClockUtil.reset();
   }
 
   ProcessInstance start(Map<String, Object> variables) {
@@ -64,7 +34,7 @@ class PlannedReturnTest {
   }
 
   Map<String, Object> newChild(Object... changes) {
-    return with(careOrderChild("PR-" + (++caseNumber) + "-" + System.nanoTime() % 100000), changes);
+    return with(careOrderChild(newChildId("PR-")), changes);
   }
 
   /** Assessment, plan and a review that says proceed: the case waits for ratification. */
@@ -289,16 +259,4 @@ class PlannedReturnTest {
         "welfareSafeguarded", welfareSafeguarded);
   }
 
-  Object outcome(ProcessInstance instance) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("outcome").singleResult().getValue();
-  }
-
-  static Date at(int year, int month, int day, int hour, int minute) {
-    return at(year, month, day, hour, minute, 0);
-  }
-
-  static Date at(int year, int month, int day, int hour, int minute, int second) {
-    return Date.from(LocalDateTime.of(year, month, day, hour, minute, second).atZone(ENGLAND).toInstant());
-  }
 }

@@ -8,32 +8,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.vars;
 
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import uk.localgov.reunification.ApplicationTest;
 
 /** Salford §7: the nominated officer's oversight of the decision to return a child home. */
 @ApplicationTest
-class RatificationTest {
-
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-  }
-
+class RatificationTest extends ProcessTest {
   ProcessInstance requested(String childId) {
     return runtime.startProcessInstanceByKey("ratification", childId,
         vars("childId", childId, "childName", "Jamie Example", "socialWorker", "socialworker2", "iro", "iro2",

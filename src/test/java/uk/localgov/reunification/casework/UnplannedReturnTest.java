@@ -10,53 +10,27 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.casework.Cases.with;
-import static uk.localgov.reunification.casework.PlannedReturnTest.at;
 import static uk.localgov.reunification.casework.PlannedReturnTest.visitReport;
 
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import uk.localgov.reunification.ApplicationTest;
 
 /** Salford §6: a child goes home without a plan, and the case catches up with the child. */
 @ApplicationTest
-class UnplannedReturnTest {
-
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  HistoryService history;
-
-  int caseNumber;
-
+class UnplannedReturnTest extends ProcessTest {
   @BeforeEach
   void openedOnMondayTheSecondOfMarch() {
-    AbstractAssertions.init(engine);
     ClockUtil.setCurrentTime(at(2026, 3, 2, 9, 0));
-  }
-
-  @AfterEach
-  void realTime() {
-    ClockUtil.reset();
   }
 
   /** A child on a care order who went home on Wednesday 25 February when the placement broke down. */
   Map<String, Object> wentHome(Object... changes) {
-    return with(with(careOrderChild("UR-" + (++caseNumber) + "-" + System.nanoTime() % 100000),
+    return with(with(careOrderChild(newChildId("UR-")),
         "returnDate", "2026-02-25", "returnReason", "PLACEMENT_BREAKDOWN"), changes);
   }
 
@@ -75,11 +49,6 @@ class UnplannedReturnTest {
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
     complete(task("ratifyDecision", ratification), vars("ratificationDecision", decision,
         "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
-  }
-
-  Object outcome(ProcessInstance instance) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("outcome").singleResult().getValue();
   }
 
   @Test

@@ -5,29 +5,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.vars;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import uk.localgov.reunification.ApplicationTest;
 
 /** Salford §4: a concern goes to the social worker's own line manager, then to the service manager. */
 @ApplicationTest
-class WelfareConcernTest {
-
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  RuntimeService runtime;
-
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-  }
-
+class WelfareConcernTest extends ProcessTest {
   ProcessInstance concernRaisedBy(String socialWorker, String childId) {
     return runtime.startProcessInstanceByKey("welfareConcern", childId, vars("childId", childId,
         "childName", "Casey Example", "socialWorker", socialWorker, "concernDetails", "Bruise seen at school"));
