@@ -1,6 +1,5 @@
 package uk.localgov.reunification.casework;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -28,18 +27,20 @@ public class TaskCompletionCheck implements ExecutionListener {
 
   private final CaseCalendar calendar;
   private final StaffDirectory staff;
+  private final ResearchFactors factors;
   private final Map<String, Consumer<CaseVariables>> rules;
 
-  public TaskCompletionCheck(CaseCalendar calendar, StaffDirectory staff) {
+  public TaskCompletionCheck(CaseCalendar calendar, StaffDirectory staff, ResearchFactors factors) {
     this.calendar = calendar;
     this.staff = staff;
+    this.factors = factors;
     this.rules = Map.ofEntries(
         Map.entry("completeAssessment", v -> {
           v.text("assessmentSummary");           // Salford §2
-          v.codes("factorsPresent");             // Wiltshire §3, optional
+          factors.known(v);                      // Wiltshire §3, optional
         }),
-        Map.entry("compileReturnPlan", TaskCompletionCheck::returnPlan),
-        Map.entry("completeReturnPlan", TaskCompletionCheck::returnPlan),
+        Map.entry("compileReturnPlan", this::returnPlan),
+        Map.entry("completeReturnPlan", this::returnPlan),
         Map.entry("preReturnReview", v -> v.oneOf("reviewOutcome", REVIEW_OUTCOMES)),   // Salford §5
         Map.entry("confirmReturnHome", v -> v.pastOrTodayDate("returnDate")),
         Map.entry("returnReview", v -> v.text("reviewNotes")),                         // Salford §6
@@ -88,18 +89,10 @@ public class TaskCompletionCheck implements ExecutionListener {
     return rules.keySet();
   }
 
-  /** Salford §2–§3: the plan; Wiltshire §6: every research factor present answered by the plan. */
-  private static void returnPlan(CaseVariables v) {
+  /** Salford §2–§3, §6: the plan; Wiltshire §6: every research factor present answered by the plan. */
+  private void returnPlan(CaseVariables v) {
     v.text("returnPlan");
-    List<String> factors = v.codes("factorsPresent");
-    Map<String, String> responses = v.textsByCode("factorResponses");
-    for (String factor : factors) {
-      String response = responses.get(factor);
-      if (response == null || response.isBlank()) {
-        throw new CaseInputRefused("factorResponses",
-            "needs a response to the research factor " + factor + " found in the assessment (Wiltshire §6)");
-      }
-    }
+    factors.requireResponses(v);
   }
 
   /** Salford §7: the nominated officer ratifies only once the child's wishes and the IRO are considered. */

@@ -33,7 +33,7 @@ class ProcessModelTest {
 
   static final Path PROCESSES = Path.of("processes");
   static final Path FORMS = Path.of("forms");
-  static final Set<String> CHECKED_TASKS = new TaskCompletionCheck(null, null).taskKeys();
+  static final Set<String> CHECKED_TASKS = new TaskCompletionCheck(null, null, null).taskKeys();
 
   static Stream<Path> diagrams() throws IOException {
     try (Stream<Path> files = Files.list(PROCESSES)) {
