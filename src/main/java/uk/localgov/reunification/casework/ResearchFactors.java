@@ -11,6 +11,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.engine.UnrestrictedLookups;
 
@@ -80,8 +81,7 @@ public class ResearchFactors {
       entry.put("response", responses.getOrDefault(factor.code(), ""));
       assessment.add(entry);
     }
-    execution.setVariable("factorAssessment", Variables.objectValue(assessment)
-        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    execution.setVariable("factorAssessment", Spin.JSON(assessment));
     execution.setVariable("supportIntensity", intensity(factors));
   }
 

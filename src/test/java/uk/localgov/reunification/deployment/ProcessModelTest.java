@@ -102,6 +102,55 @@ class ProcessModelTest {
         .isEqualTo(kebab(model.getModelElementsByType(Process.class).iterator().next().getId()) + ".bpmn");
   }
 
+  /**
+   * Wiltshire §3, §6: the forms that record research factors and answer them follow the decision
+   * table, so a factor a process owner adds to the table must reach the forms too.
+   */
+  @org.junit.jupiter.api.Test
+  void theFactorFormsFollowTheResearchFactorsDecision() throws IOException {
+    org.camunda.bpm.model.dmn.DmnModelInstance table =
+        org.camunda.bpm.model.dmn.Dmn.readModelFromFile(PROCESSES.resolve("reunification-factors.dmn").toFile());
+    java.util.Map<String, String> supportByRiskCode = new java.util.LinkedHashMap<>();
+    Set<String> protective = new java.util.HashSet<>();
+    for (org.camunda.bpm.model.dmn.instance.Rule rule : table.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Rule.class)) {
+      List<String> out = rule.getOutputEntries().stream().map(entry -> entry.getTextContent().replace("\"", "")).toList();
+      if (out.size() < 7) {
+        continue;
+      }
+      if (Boolean.parseBoolean(out.get(6))) {
+        supportByRiskCode.put(out.get(0), out.get(3));
+      } else {
+        protective.add(out.get(0));
+      }
+    }
+    ObjectMapper json = new ObjectMapper();
+    for (String form : List.of("complete-assessment.form", "complete-return-plan.form")) {
+      com.fasterxml.jackson.databind.JsonNode components = json.readTree(FORMS.resolve(form).toFile()).get("components");
+      for (com.fasterxml.jackson.databind.JsonNode component : components) {
+        Set<String> values = new java.util.HashSet<>();
+        component.path("values").forEach(value -> values.add(value.get("value").asText()));
+        if ("factorsPresent".equals(component.path("key").asText())) {
+          assertThat(values).as("risk factors offered in %s", form).isEqualTo(supportByRiskCode.keySet());
+        }
+        if ("protectiveFactors".equals(component.path("key").asText())) {
+          assertThat(values).as("protective factors offered in %s", form).isEqualTo(protective);
+        }
+      }
+    }
+    for (String form : List.of("compile-return-plan.form", "complete-return-plan.form")) {
+      java.util.Map<String, String> described = new java.util.HashMap<>();
+      json.readTree(FORMS.resolve(form).toFile()).get("components").forEach(component -> {
+        String key = component.path("key").asText();
+        if (key.startsWith("factorResponses.")) {
+          described.put(key.substring("factorResponses.".length()), component.path("description").asText());
+        }
+      });
+      assertThat(described.keySet()).as("a response box per risk factor in %s", form).isEqualTo(supportByRiskCode.keySet());
+      supportByRiskCode.forEach((code, support) ->
+          assertThat(described.get(code)).as("support for %s in %s", code, form).isEqualTo("The research calls for: " + support));
+    }
+  }
+
   static final String CITES = "(?s).*(Salford §\\d|Wiltshire §\\d|Portsmouth|Coventry).*";
 
   static String documentation(BaseElement element) {
