@@ -1,6 +1,8 @@
 package uk.localgov.reunification.demo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -8,6 +10,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -54,11 +57,12 @@ public class DemoCases implements ApplicationRunner {
 
     child("1001", "Amelia Hart", "2016-04-12", "SECTION_20", 20, "socialworker1", "iro1");
     child("1002", "Noah Clarke", "2012-09-30", "CARE_ORDER", 64, "socialworker2", "iro1").assessed().planned();
-    child("1003", "Isla Morgan", "2018-01-22", "SECTION_20", 15, "socialworker3", "iro2").assessed().planned();
+    child("1003", "Isla Morgan", "2018-01-22", "SECTION_20", 15, "socialworker3", "iro2")
+        .assessed("FAMILY_SUBSTANCE_MISUSE", "FAMILY_LACK_OF_SOCIAL_SUPPORT").planned();
     child("1004", "Leo Turner", "2011-07-05", "INTERIM_CARE_ORDER", 9, "socialworker1", "iro2")
         .assessed().planned().reviewed("REVISE_PLAN");
     child("1005", "Freya Walsh", "2014-11-18", "CARE_ORDER", 40, "socialworker2", "iro1")
-        .assessed().planned().reviewed("PROCEED");
+        .assessed("CARE_PREVIOUS_FAILED_RETURN", "CHILD_AGED_10_OR_OVER").planned().reviewed("PROCEED");
     child("1006", "Oscar Price", "2013-03-03", "SECTION_20", 30, "socialworker3", "iro2")
         .assessed().planned().reviewed("PROCEED").ratification("MORE_INFORMATION");
     child("1007", "Ruby Ellis", "2017-05-27", "SECTION_20", 26, "socialworker1", "iro1")
@@ -121,22 +125,29 @@ public class DemoCases implements ApplicationRunner {
   private final class DemoCase {
     private final String childId;
     private final String firstName;
+    private final List<String> factors = new ArrayList<>();
 
     DemoCase(String childId, String firstName) {
       this.childId = childId;
       this.firstName = firstName;
     }
 
-    DemoCase assessed() {
+    /** Wiltshire §3: the research factors the assessment found, by their codes in the decision table. */
+    DemoCase assessed(String... factorCodes) {
+      factors.addAll(List.of(factorCodes));
       return complete("completeAssessment", Map.of("assessmentSummary", firstName
           + "'s mother has completed a parenting course and the home is settled; strengths in the wider family;"
-          + " older sibling is anxious about the change."));
+          + " older sibling is anxious about the change.",
+          "factorsPresent", Spin.JSON(factors), "protectiveFactors", Spin.JSON(List.of("PROTECTIVE_INFORMAL_SUPPORT"))));
     }
 
+    /** Wiltshire §6: the plan answers every factor the assessment found. */
     DemoCase planned() {
+      Map<String, String> responses = new HashMap<>();
+      factors.forEach(code -> responses.put(code, "Named in the plan: specialist service and a review of it at each visit."));
       return complete("compileReturnPlan", Map.of("returnPlan",
           "Family support worker twice weekly for six weeks; school nurse check-in; Children's Centre Triple P;"
-              + " family group conference before the return."));
+              + " family group conference before the return.", "factorResponses", Spin.JSON(responses)));
     }
 
     DemoCase reviewed(String outcome) {
