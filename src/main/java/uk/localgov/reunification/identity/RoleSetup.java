@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The role groups of the contract and what each role may do everywhere, in every environment.
- * Tasks themselves become visible through the engine's own grants to a task's assignee and
- * candidate groups; the rest of a case's visibility is granted per case.
+ * No role may read cases as such: tasks become visible through the engine's own grants to a
+ * task's assignee and candidate groups, and a child's case to the people allocated to it
+ * ({@code uk.localgov.reunification.access.CaseAccess}).
  */
 @Component
 @Order(1)
@@ -40,13 +41,14 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
       directory.grantGroup(role, Resources.USER, ANY, Permissions.READ);
       directory.grantGroup(role, Resources.GROUP, ANY, Permissions.READ);
     }
-    for (String role : Roles.MANAGEMENT) {
-      directory.grantGroup(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      directory.grantGroup(role, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    for (String role : Roles.CASEWORK) {
+      // The models themselves, not the cases: which processes exist and what they look like.
+      directory.grantGroup(role, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     }
-    // Line managers chase their team's work (Salford §4: first stop for concerns and overdue work).
-    directory.grantGroup(Roles.LINE_MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_TASK);
+    for (String role : Roles.MANAGEMENT) {
+      // Managers see in Cockpit the cases shared with them (uk.localgov.reunification.access.CaseAccess).
+      directory.grantGroup(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
 
     directory.grantGroup(Roles.SOCIAL_WORKERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     for (String process : RETURN_PROCESSES) {

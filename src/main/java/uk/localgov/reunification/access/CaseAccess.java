@@ -1,0 +1,166 @@
+package uk.localgov.reunification.access;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.springframework.stereotype.Component;
+import uk.localgov.reunification.engine.UnrestrictedLookups;
+import uk.localgov.reunification.identity.StaffDirectory;
+
+/**
+ * Who may see a child's case, granted on Camunda's authorization service: the allocated social
+ * worker, the line manager of the worker's team, the IRO and, once allocated, the Child in Need
+ * co-ordinator. Each of them may read every process instance and task that carries the child's
+ * case reference, at runtime and in history; nobody else may, unless their role gives it (the
+ * Head of Service a ratification task, service managers an escalated concern, administrators all).
+ */
+@Component
+public class CaseAccess {
+
+  static final List<String> ALLOCATED = List.of("socialWorker", "iro", "cinCoordinator");
+  static final List<Resource> INSTANCE_RESOURCES = List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE);
+  static final List<Resource> TASK_RESOURCES = List.of(Resources.TASK, Resources.HISTORIC_TASK);
+
+  private final AuthorizationService authorizations;
+  private final HistoryService history;
+  private final StaffDirectory staff;
+  private final UnrestrictedLookups lookups;
+
+  public CaseAccess(AuthorizationService authorizations, HistoryService history, StaffDirectory staff,
+      UnrestrictedLookups lookups) {
+    this.authorizations = authorizations;
+    this.history = history;
+    this.staff = staff;
+    this.lookups = lookups;
+  }
+
+  /** The people allocated to the case whose variables these are, with the social worker's line manager. */
+  public Set<String> people(VariableScope variables) {
+    Set<String> people = new LinkedHashSet<>();
+    for (String role : ALLOCATED) {
+      if (variables.getVariable(role) instanceof String user && !user.isBlank()) {
+        people.add(user);
+      }
+    }
+    if (variables.getVariable("socialWorker") instanceof String worker) {
+      try {
+        people.add(staff.lineManagerOf(worker));
+      } catch (ProcessEngineException noLineManager) {
+        // a team without a line manager: the chase of overdue work reports it; nobody to grant here
+      }
+    }
+    return people;
+  }
+
+  /**
+   * Lets these people read this process instance and task (not yet in the database when a task
+   * is being created) and every other instance and task of the child's case.
+   */
+  public void share(String childId, String processInstanceId, String taskId, String taskAssignee,
+      Set<String> people) {
+    CaseResources resources = resourcesOf(childId);
+    if (processInstanceId != null) {
+      resources.instances().add(processInstanceId);
+    }
+    for (String user : people) {
+      resources.instances().forEach(id -> INSTANCE_RESOURCES.forEach(resource -> grantRead(user, resource, id)));
+      resources.tasks().forEach(id -> TASK_RESOURCES.forEach(resource -> grantRead(user, resource, id)));
+      if (taskId != null && !user.equals(taskAssignee)) {
+        // the engine itself grants the task to its assignee
+        TASK_RESOURCES.forEach(resource -> grantRead(user, resource, taskId));
+      }
+    }
+  }
+
+  /** Takes away everything one person was granted on the child's case. */
+  public void withdraw(String childId, String user) {
+    CaseResources resources = resourcesOf(childId);
+    lookups.read(() -> {
+      resources.instances().forEach(id -> INSTANCE_RESOURCES.forEach(resource -> revoke(user, resource, id)));
+      resources.tasks().forEach(id -> TASK_RESOURCES.forEach(resource -> revoke(user, resource, id)));
+      return null;
+    });
+  }
+
+  record CaseResources(Set<String> instances, Set<String> tasks) {
+  }
+
+  /** Every process instance and task, running or ended, that carries the child's case reference. */
+  CaseResources resourcesOf(String childId) {
+    return lookups.read(() -> {
+      Set<String> instances = new LinkedHashSet<>();
+      Set<String> tasks = new LinkedHashSet<>();
+      history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(childId).list()
+          .forEach(instance -> instances.add(instance.getId()));
+      history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childId).list()
+          .forEach(task -> tasks.add(task.getId()));
+      return new CaseResources(instances, tasks);
+    });
+  }
+
+  /** READ means the same on each resource, but Camunda names it per resource type. */
+  static Permission read(Resource resource) {
+    if (resource == Resources.HISTORIC_TASK) {
+      return HistoricTaskPermissions.READ;
+    }
+    if (resource == Resources.HISTORIC_PROCESS_INSTANCE) {
+      return HistoricProcessInstancePermissions.READ;
+    }
+    return Permissions.READ;
+  }
+
+  private void grantRead(String user, Resource resource, String resourceId) {
+    lookups.read(() -> {
+      Authorization existing = pendingGrant(user, resource, resourceId);
+      if (existing == null) {
+        existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+            .userIdIn(user).resourceType(resource).resourceId(resourceId).singleResult();
+      }
+      if (existing == null) {
+        Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        grant.setUserId(user);
+        grant.setResource(resource);
+        grant.setResourceId(resourceId);
+        grant.addPermission(read(resource));
+        authorizations.saveAuthorization(grant);
+      } else if (!existing.isPermissionGranted(read(resource))) {
+        existing.addPermission(read(resource));
+        authorizations.saveAuthorization(existing);
+      }
+      return null;
+    });
+  }
+
+  /** A grant made earlier in this same transaction, which no query can see yet. */
+  private static Authorization pendingGrant(String user, Resource resource, String resourceId) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null) {
+      return null;
+    }
+    return context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
+        .filter(grant -> grant.getAuthorizationType() == AUTH_TYPE_GRANT && user.equals(grant.getUserId())
+            && grant.getResourceType() == resource.resourceType() && resourceId.equals(grant.getResourceId()))
+        .findFirst().orElse(null);
+  }
+
+  private void revoke(String user, Resource resource, String resourceId) {
+    authorizations.createAuthorizationQuery().userIdIn(user).resourceType(resource).resourceId(resourceId).list()
+        .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+  }
+}

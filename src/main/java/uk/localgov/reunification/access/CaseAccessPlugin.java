@@ -1,0 +1,60 @@
+package uk.localgov.reunification.access;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shares every case as its work appears: each user task of every deployed process, when created
+ * or reassigned, is shared with the people of the child's case (see {@link CaseAccess}). Added by
+ * the engine to every diagram, so a process owner editing a diagram in Modeler cannot forget it.
+ */
+@Component
+@Order(3)
+public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
+
+  private final CaseAccess access;
+
+  public CaseAccessPlugin(@Lazy CaseAccess access) {
+    this.access = access;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(shareTasks());
+    configuration.setEnableHistoricInstancePermissions(true);
+  }
+
+  private BpmnParseListener shareTasks() {
+    TaskListener share = this::share;
+    return new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, share);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, share);
+      }
+    };
+  }
+
+  private void share(DelegateTask task) {
+    String childId = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+    if (childId != null) {
+      access.share(childId, task.getProcessInstanceId(), task.getId(), task.getAssignee(), access.people(task));
+    }
+  }
+}
