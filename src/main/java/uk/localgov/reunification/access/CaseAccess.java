@@ -2,7 +2,9 @@ package uk.localgov.reunification.access;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -52,13 +54,20 @@ public class CaseAccess {
 
   /** The people allocated to the case whose variables these are, with the social worker's line manager. */
   public Set<String> people(VariableScope variables) {
+    Map<String, Object> allocated = new HashMap<>();
+    ALLOCATED.forEach(role -> allocated.put(role, variables.getVariable(role)));
+    return people(allocated);
+  }
+
+  /** {@link #people(VariableScope)} from a map of the case's variables. */
+  public Set<String> people(Map<String, Object> variables) {
     Set<String> people = new LinkedHashSet<>();
     for (String role : ALLOCATED) {
-      if (variables.getVariable(role) instanceof String user && !user.isBlank()) {
+      if (variables.get(role) instanceof String user && !user.isBlank()) {
         people.add(user);
       }
     }
-    if (variables.getVariable("socialWorker") instanceof String worker) {
+    if (variables.get("socialWorker") instanceof String worker) {
       try {
         people.add(staff.lineManagerOf(worker));
       } catch (ProcessEngineException noLineManager) {

@@ -1,0 +1,171 @@
+package uk.localgov.reunification.access;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.localgov.reunification.casework.CaseCalendar;
+import uk.localgov.reunification.casework.ReturnStartCheck;
+import uk.localgov.reunification.engine.UnrestrictedLookups;
+import uk.localgov.reunification.identity.Roles;
+import uk.localgov.reunification.identity.StaffDirectory;
+
+/**
+ * Moves a case to another social worker or IRO, a daily fact of casework: the case's variables,
+ * its open tasks and who may see it all follow the new person; the person who held it loses it;
+ * {@code allocationHistory} keeps who held the case, and when, and who moved it. Only the line
+ * manager of the case's team or an administrator may reallocate.
+ */
+@Service
+public class Reallocation {
+
+  /** The roles a case can be reallocated in, and the group each must belong to. */
+  public static final Map<String, String> ROLES = Map.of("socialWorker", Roles.SOCIAL_WORKERS, "iro", Roles.IROS);
+
+  public static class Refused extends RuntimeException {
+    private final int status;
+
+    public Refused(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+
+    public int status() {
+      return status;
+    }
+  }
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final HistoryService history;
+  private final StaffDirectory staff;
+  private final CaseAccess access;
+  private final UnrestrictedLookups lookups;
+  private final CaseCalendar calendar;
+
+  public Reallocation(RuntimeService runtime, TaskService tasks, HistoryService history, StaffDirectory staff,
+      CaseAccess access, UnrestrictedLookups lookups, CaseCalendar calendar) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.history = history;
+    this.staff = staff;
+    this.access = access;
+    this.lookups = lookups;
+    this.calendar = calendar;
+  }
+
+  /** The active return of the child, or 404. */
+  ProcessInstance activeReturn(String childId) {
+    ProcessInstance instance = lookups.read(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(childId)
+        .processDefinitionKeyIn(ReturnStartCheck.RETURN_PROCESSES.toArray(String[]::new)).active().singleResult());
+    if (instance == null) {
+      throw new Refused(404, "No active case for child '" + childId + "'");
+    }
+    return instance;
+  }
+
+  /** Who holds the case now, and who held it before. */
+  public Map<String, Object> allocation(String childId, String viewer, List<String> viewerGroups) {
+    ProcessInstance instance = activeReturn(childId);
+    Map<String, Object> variables = lookups.read(() -> runtime.getVariables(instance.getId()));
+    if (!mayView(viewer, viewerGroups, variables)) {
+      throw new Refused(404, "No active case for child '" + childId + "'");
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("childId", childId);
+    answer.put("socialWorker", variables.get("socialWorker"));
+    answer.put("iro", variables.get("iro"));
+    answer.put("team", variables.get("team"));
+    answer.put("cinCoordinator", variables.get("cinCoordinator"));
+    Object past = variables.get("allocationHistory");
+    answer.put("allocationHistory", past == null ? List.of() : Spin.JSON(past.toString()).mapTo(List.class));
+    return answer;
+  }
+
+  @Transactional
+  public Map<String, Object> reallocate(String childId, String role, String newHolder, String by, List<String> byGroups) {
+    String group = ROLES.get(role);
+    if (group == null) {
+      throw new Refused(400, "'role' must be one of " + String.join(", ", ROLES.keySet().stream().sorted().toList())
+          + " (was '" + role + "')");
+    }
+    ProcessInstance instance = activeReturn(childId);
+    Map<String, Object> variables = lookups.read(() -> runtime.getVariables(instance.getId()));
+    if (!mayView(by, byGroups, variables)) {
+      throw new Refused(404, "No active case for child '" + childId + "'");
+    }
+    if (!byGroups.contains(Roles.ADMINISTRATORS) && !by.equals(lineManager(variables))) {
+      throw new Refused(403, "Only the line manager of the case's team or an administrator may reallocate it");
+    }
+    if (newHolder == null || !staff.isMember(newHolder, group)) {
+      throw new Refused(400, "'" + role + "' must be a member of " + group + " (was '" + newHolder + "')");
+    }
+    String previous = (String) variables.get(role);
+    if (newHolder.equals(previous)) {
+      throw new Refused(400, "'" + role + "' is already '" + newHolder + "'");
+    }
+    String team = (String) variables.get("team");
+    if ("socialWorker".equals(role)) {
+      team = staff.teamOf(newHolder).orElseThrow(() -> new Refused(400,
+          "'socialWorker' '" + newHolder + "' is in no team, so no line manager could oversee the case"));
+    }
+    Set<String> before = access.people(variables);
+
+    String finalTeam = team;
+    lookups.read(() -> {
+      for (ProcessInstance each : runtime.createProcessInstanceQuery().processInstanceBusinessKey(childId).active().list()) {
+        if (runtime.getVariable(each.getId(), role) != null) {
+          runtime.setVariable(each.getId(), role, newHolder);
+          runtime.setVariable(each.getId(), "team", finalTeam);
+        }
+      }
+      runtime.setVariable(instance.getId(), "allocationHistory", appended(variables.get("allocationHistory"),
+          role, previous, newHolder, by));
+      tasks.createTaskQuery().processInstanceBusinessKey(childId).taskAssignee(previous).list()
+          .forEach(task -> tasks.setAssignee(task.getId(), newHolder));
+      return null;
+    });
+    Map<String, Object> after = lookups.read(() -> runtime.getVariables(instance.getId()));
+    Set<String> people = access.people(after);
+    before.stream().filter(person -> !people.contains(person)).forEach(person -> access.withdraw(childId, person));
+    access.share(childId, null, null, null, people);
+    return allocation(childId, by, byGroups);
+  }
+
+  private boolean mayView(String user, List<String> groups, Map<String, Object> variables) {
+    return groups.contains(Roles.ADMINISTRATORS)
+        || access.people(variables).contains(user);
+  }
+
+  private String lineManager(Map<String, Object> variables) {
+    try {
+      return staff.lineManagerOf((String) variables.get("socialWorker"));
+    } catch (RuntimeException none) {
+      return null;
+    }
+  }
+
+  private SpinJsonNode appended(Object past, String role, String from, String to, String by) {
+    List<Object> entries = new ArrayList<>();
+    if (past != null) {
+      entries.addAll(Spin.JSON(past.toString()).mapTo(List.class));
+    }
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("role", role);
+    entry.put("from", from);
+    entry.put("to", to);
+    entry.put("by", by);
+    entry.put("on", calendar.todayAsText());
+    entries.add(entry);
+    return Spin.JSON(entries);
+  }
+}
