@@ -97,6 +97,14 @@ public class CaseAccess {
     }
   }
 
+  /**
+   * Lets a role group that a task is offered to (the Head of Service a ratification, service
+   * managers an escalated concern) read the process instance the task belongs to, in Cockpit too.
+   */
+  public void shareInstanceWithGroup(String group, String processInstanceId) {
+    INSTANCE_RESOURCES.forEach(resource -> grant(null, group, resource, processInstanceId));
+  }
+
   /** Takes away everything one person was granted on the child's case. */
   public void withdraw(String childId, String user) {
     CaseResources resources = resourcesOf(childId);
@@ -135,15 +143,21 @@ public class CaseAccess {
   }
 
   private void grantRead(String user, Resource resource, String resourceId) {
+    grant(user, null, resource, resourceId);
+  }
+
+  private void grant(String user, String group, Resource resource, String resourceId) {
     lookups.read(() -> {
-      Authorization existing = pendingGrant(user, resource, resourceId);
+      Authorization existing = pendingGrant(user, group, resource, resourceId);
       if (existing == null) {
-        existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-            .userIdIn(user).resourceType(resource).resourceId(resourceId).singleResult();
+        var query = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+            .resourceType(resource).resourceId(resourceId);
+        existing = (user != null ? query.userIdIn(user) : query.groupIdIn(group)).singleResult();
       }
       if (existing == null) {
         Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         grant.setUserId(user);
+        grant.setGroupId(group);
         grant.setResource(resource);
         grant.setResourceId(resourceId);
         grant.addPermission(read(resource));
@@ -157,13 +171,14 @@ public class CaseAccess {
   }
 
   /** A grant made earlier in this same transaction, which no query can see yet. */
-  private static Authorization pendingGrant(String user, Resource resource, String resourceId) {
+  private static Authorization pendingGrant(String user, String group, Resource resource, String resourceId) {
     CommandContext context = Context.getCommandContext();
     if (context == null) {
       return null;
     }
     return context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
-        .filter(grant -> grant.getAuthorizationType() == AUTH_TYPE_GRANT && user.equals(grant.getUserId())
+        .filter(grant -> grant.getAuthorizationType() == AUTH_TYPE_GRANT
+            && java.util.Objects.equals(user, grant.getUserId()) && java.util.Objects.equals(group, grant.getGroupId())
             && grant.getResourceType() == resource.resourceType() && resourceId.equals(grant.getResourceId()))
         .findFirst().orElse(null);
   }

@@ -56,5 +56,7 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
     if (childId != null) {
       access.share(childId, task.getProcessInstanceId(), task.getId(), task.getAssignee(), access.people(task));
     }
+    task.getCandidates().stream().filter(link -> link.getGroupId() != null)
+        .forEach(link -> access.shareInstanceWithGroup(link.getGroupId(), task.getProcessInstanceId()));
   }
 }

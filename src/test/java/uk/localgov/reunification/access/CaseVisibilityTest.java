@@ -117,6 +117,9 @@ class CaseVisibilityTest {
 
     assertThat(get("headofservice1", "/engine-rest/task?processInstanceBusinessKey=" + instance.getBusinessKey())
         .getBody()).contains("ratifyDecision");
+    assertThat(get("headofservice1", "/engine-rest/process-instance?businessKey=" + instance.getBusinessKey()).getBody())
+        .as("the ratification, in Cockpit too").contains("\"definitionKey\":\"ratification\"")
+        .doesNotContain("\"definitionKey\":\"plannedReturn\"");
     assertThat(get("headofservice2", "/engine-rest/task").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(get("socialworker2", "/engine-rest/task?processInstanceBusinessKey=" + instance.getBusinessKey())
         .getBody()).isEqualTo("[]");
