@@ -78,6 +78,10 @@ class CaseVisibilityTest {
         get(user, "/engine-rest/history/variable-instance?processInstanceId=" + id),
         get(user, "/engine-rest/history/task?processInstanceBusinessKey=" + key),
         get(user, "/engine-rest/history/detail?processInstanceId=" + id),
+        get(user, "/engine-rest/history/activity-instance?processInstanceId=" + id),
+        get(user, "/engine-rest/execution?processInstanceId=" + id),
+        get(user, "/engine-rest/incident?processInstanceId=" + id),
+        get(user, "/engine-rest/history/identity-link-log?processInstanceId=" + id),
         get(user, "/api/cases/" + key + "/allocation"));
   }
 
