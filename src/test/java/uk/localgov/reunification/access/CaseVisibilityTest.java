@@ -2,7 +2,6 @@ package uk.localgov.reunification.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -20,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.localgov.reunification.ApplicationTest;
+import uk.localgov.reunification.casework.Cases;
 
 /**
  * These are children's care records: each person sees only the children who are theirs to see,
@@ -41,15 +41,7 @@ class CaseVisibilityTest {
 
   /** A case of socialworker1 (Team North, line manager linemanager1) with iro1, at the IRO's review. */
   ProcessInstance caseAtReview(String childId) {
-    Map<String, Object> child = new HashMap<>();
-    child.put("childId", childId);
-    child.put("childName", CHILD_NAME);
-    child.put("dateOfBirth", "2013-01-01");
-    child.put("legalStatus", "CARE_ORDER");
-    child.put("weeksAccommodated", 20);
-    child.put("eligibleChild", false);
-    child.put("socialWorker", "socialworker1");
-    child.put("iro", "iro1");
+    Map<String, Object> child = Cases.with(Cases.careOrderChild(childId), "childName", CHILD_NAME);
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", child);
     complete(childId, "completeAssessment", Map.of("assessmentSummary", "Assessment"));
     complete(childId, "compileReturnPlan", Map.of("returnPlan", "Plan"));

@@ -4,13 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Fictional children for tests. */
-final class Cases {
+public final class Cases {
 
   private Cases() {
   }
 
   /** A child on a care order, allocated to socialworker1 (Team North) with iro1. */
-  static Map<String, Object> careOrderChild(String childId) {
+  public static Map<String, Object> careOrderChild(String childId) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("childId", childId);
     variables.put("childName", "Test Child " + childId);
@@ -23,7 +23,7 @@ final class Cases {
     return variables;
   }
 
-  static Map<String, Object> with(Map<String, Object> variables, Object... pairs) {
+  public static Map<String, Object> with(Map<String, Object> variables, Object... pairs) {
     Map<String, Object> changed = new HashMap<>(variables);
     for (int i = 0; i < pairs.length; i += 2) {
       changed.put((String) pairs[i], pairs[i + 1]);
@@ -31,7 +31,7 @@ final class Cases {
     return changed;
   }
 
-  static Map<String, Object> vars(Object... pairs) {
+  public static Map<String, Object> vars(Object... pairs) {
     return with(Map.of(), pairs);
   }
 }
