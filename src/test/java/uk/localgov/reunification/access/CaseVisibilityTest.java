@@ -73,7 +73,6 @@ class CaseVisibilityTest {
         get(user, "/engine-rest/history/activity-instance?processInstanceId=" + id),
         get(user, "/engine-rest/execution?processInstanceId=" + id),
         get(user, "/engine-rest/incident?processInstanceId=" + id),
-        get(user, "/engine-rest/history/identity-link-log?processInstanceId=" + id),
         get(user, "/api/cases/" + key + "/allocation"));
   }
 
