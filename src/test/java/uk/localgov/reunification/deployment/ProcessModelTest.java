@@ -6,21 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.Documentation;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ScriptTask;
-import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.localgov.reunification.casework.TaskCompletionCheck;
@@ -41,65 +29,32 @@ class ProcessModelTest {
     }
   }
 
-  static Set<String> formIds() throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    try (Stream<Path> files = Files.list(FORMS)) {
-      return files.filter(file -> file.toString().endsWith(".form")).map(file -> {
-        try {
-          return json.readTree(file.toFile()).get("id").asText();
-        } catch (IOException e) {
-          throw new IllegalStateException(file + " is not a readable form", e);
-        }
-      }).collect(Collectors.toSet());
-    }
-  }
-
   @ParameterizedTest
   @MethodSource("diagrams")
-  void everyUserTaskHasADeployedFormAndAServerSideCheck(Path diagram) throws IOException {
-    BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
-    Set<String> forms = formIds();
-    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      assertThat(task.getCamundaFormRef()).as("form of %s", task.getId()).isIn(forms);
-      assertThat(task.getCamundaFormRefBinding()).as("form binding of %s", task.getId()).isEqualTo("deployment");
-      assertThat(task.getId()).as("%s has completion rules", task.getId()).isIn(CHECKED_TASKS);
-      assertThat(listeners(task)).as("completion check on %s", task.getId())
-          .anyMatch(listener -> "end".equals(listener.getCamundaEvent())
-              && "${taskCompletionCheck}".equals(listener.getCamundaDelegateExpression()));
-    }
-    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-      if (start.getCamundaFormRef() != null) {
-        assertThat(start.getCamundaFormRef()).isIn(forms);
-      }
-    }
+  void everyDiagramKeepsTheRulesProcessOwnersWorkTo(Path diagram) {
+    assertThat(ModelRules.problems(diagram, ModelRules.forms(FORMS))).as("problems in %s", diagram).isEmpty();
   }
 
-  @ParameterizedTest
-  @MethodSource("diagrams")
-  void everyTimescaleCitesItsPolicyParagraph(Path diagram) {
-    BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
-    for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
-      assertThat(documentation((BaseElement) timer.getParentElement())).as("timer in %s", diagram).matches(CITES);
-    }
-    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      if (task.getCamundaDueDate() != null) {
-        assertThat(documentation(task)).as("due date of %s", task.getId()).matches(CITES);
-      }
-    }
+  @org.junit.jupiter.api.Test
+  void everyTaskOfTheContractIsCheckedOnTheServer() {
+    assertThat(CHECKED_TASKS).containsAll(ModelRules.REQUIRED.keySet());
   }
 
-  @ParameterizedTest
-  @MethodSource("diagrams")
-  void everyProcessKeepsHistoryForAKnownTimeAndRunsNoScripts(Path diagram) {
-    BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
-    for (Process process : model.getModelElementsByType(Process.class)) {
-      assertThat(process.getCamundaHistoryTimeToLiveString()).as("history time to live of %s", process.getId())
-          .isNotBlank();
-    }
-    assertThat(model.getModelElementsByType(ScriptTask.class)).isEmpty();
-    assertThat(diagram.getFileName().toString())
-        .as("a file is named after its process")
-        .isEqualTo(kebab(model.getModelElementsByType(Process.class).iterator().next().getId()) + ".bpmn");
+  @org.junit.jupiter.api.Test
+  void aBrokenCopyOfADiagramIsCaughtByName(@org.junit.jupiter.api.io.TempDir Path folder) throws IOException {
+    String planned = Files.readString(PROCESSES.resolve("planned-return.bpmn"));
+    String broken = planned
+        .replace("<bpmndi:BPMNShape id=\"confirmReturnHome_di\" bpmnElement=\"confirmReturnHome\">",
+            "<bpmndi:BPMNShape id=\"confirmReturnHome_di\" bpmnElement=\"Gateway_Ratified\">")
+        .replace("camunda:formRef=\"firstHomeVisit\"", "camunda:formRef=\"noSuchForm\"")
+        .replace("Salford §3: 7 days (care order", "Seven days (care order");
+    Path copy = folder.resolve("planned-return.bpmn");
+    Files.writeString(copy, broken);
+
+    assertThat(ModelRules.problems(copy, ModelRules.forms(FORMS))).containsExactlyInAnyOrder(
+        "confirmReturnHome has no shape in the diagram",
+        "firstHomeVisit has no form in forms/ (formRef 'noSuchForm')",
+        "Timer_FirstVisitOverdue is a timer whose documentation cites no policy paragraph");
   }
 
   /**
@@ -151,18 +106,4 @@ class ProcessModelTest {
     }
   }
 
-  static final String CITES = "(?s).*(Salford §\\d|Wiltshire §\\d|Portsmouth|Coventry).*";
-
-  static String documentation(BaseElement element) {
-    return element.getDocumentations().stream().map(Documentation::getTextContent).collect(Collectors.joining(" "));
-  }
-
-  static Collection<CamundaExecutionListener> listeners(UserTask task) {
-    return task.getExtensionElements() == null ? List.of()
-        : task.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list();
-  }
-
-  static String kebab(String id) {
-    return id.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
-  }
 }
