@@ -1,0 +1,47 @@
+package uk.localgov.reunification.migration;
+
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import uk.localgov.reunification.identity.Roles;
+
+/**
+ * {@code POST /api/migrations} with {@code {"processDefinitionKey": "ongoingSupport", "fromVersion": 1,
+ * "toVersion": 2}}: moves the running cases of one version to another. Administrators only.
+ */
+@RestController
+public class CaseMigrationController {
+
+  public record MigrationRequest(String processDefinitionKey, Integer fromVersion, Integer toVersion) {
+  }
+
+  private final CaseMigration migration;
+  private final IdentityService identity;
+
+  public CaseMigrationController(CaseMigration migration, IdentityService identity) {
+    this.migration = migration;
+    this.identity = identity;
+  }
+
+  @PostMapping("/api/migrations")
+  public Map<String, Object> migrate(@RequestBody MigrationRequest request) {
+    Authentication caller = identity.getCurrentAuthentication();
+    if (caller.getGroupIds() == null || !caller.getGroupIds().contains(Roles.ADMINISTRATORS)) {
+      throw new CaseMigration.Refused(403, "Only administrators migrate cases between versions");
+    }
+    if (request.processDefinitionKey() == null || request.fromVersion() == null || request.toVersion() == null) {
+      throw new CaseMigration.Refused(400, "'processDefinitionKey', 'fromVersion' and 'toVersion' are required");
+    }
+    return migration.migrate(request.processDefinitionKey(), request.fromVersion(), request.toVersion());
+  }
+
+  @ExceptionHandler(CaseMigration.Refused.class)
+  public ResponseEntity<Map<String, String>> refused(CaseMigration.Refused refusal) {
+    return ResponseEntity.status(refusal.status()).body(Map.of("message", refusal.getMessage()));
+  }
+}
