@@ -1,0 +1,204 @@
+package uk.localgov.reunification.notification;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import uk.localgov.reunification.casework.CaseCalendar;
+import uk.localgov.reunification.engine.UnrestrictedLookups;
+import uk.localgov.reunification.identity.Roles;
+
+/**
+ * Tells people by email about work that is theirs: a task assigned to them, an escalation that
+ * reaches a line manager or the service managers, and each morning their overdue work. A message
+ * names the case reference, the task and a link to it in Tasklist, never the child (email is not a
+ * secure channel). Mail goes after the casework has committed, on a thread of its own, with retries;
+ * a mail server that is down is logged and never fails or rolls back the casework. People may turn
+ * off the non-urgent messages (user info {@code emailNonUrgent=false}); escalations always go.
+ */
+public class WorkNotices {
+
+  public static final String OPT_OUT = "emailNonUrgent";
+  /** Escalations (Salford §4 and the overdue chase): always sent. */
+  static final Set<String> URGENT = Set.of("reviewWelfareConcern", "serviceManagerReview", "chaseOverdueWork");
+  /** What each task is called in a message: the task's own name can carry the child's name. */
+  static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry("completeAssessment", "Complete Children and Families Assessment"),
+      Map.entry("compileReturnPlan", "Compile return plan"),
+      Map.entry("completeReturnPlan", "Complete urgent return plan"),
+      Map.entry("preReturnReview", "Review return plan before return"),
+      Map.entry("returnReview", "Review unplanned return"),
+      Map.entry("confirmReturnHome", "Confirm return home"),
+      Map.entry("firstHomeVisit", "Record first home visit"),
+      Map.entry("ratifyDecision", "Ratify decision to return home"),
+      Map.entry("provideFurtherInformation", "Provide further information"),
+      Map.entry("allocateCinCoordinator", "Allocate Child in Need co-ordinator"),
+      Map.entry("supportReview", "Child in Need review of the return plan"),
+      Map.entry("recordWeeklyProgress", "Record weekly progress"),
+      Map.entry("reviewWelfareConcern", "Review welfare concern"),
+      Map.entry("serviceManagerReview", "Review escalated welfare concern"),
+      Map.entry("recordWithdrawal", "Record withdrawal of consent"),
+      Map.entry("chaseOverdueWork", "Chase overdue work"));
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkNotices.class);
+
+  private final JavaMailSender mail;
+  private final MailProperties properties;
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final UnrestrictedLookups lookups;
+  private final Executor sending = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "work-notices");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  public WorkNotices(JavaMailSender mail, MailProperties properties, IdentityService identity, TaskService tasks,
+      UnrestrictedLookups lookups) {
+    this.mail = mail;
+    this.properties = properties;
+    this.identity = identity;
+    this.tasks = tasks;
+    this.lookups = lookups;
+  }
+
+  /** A task was assigned: tell the assignee. */
+  public void assigned(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      notify(List.of(task.getAssignee()), task);
+    }
+  }
+
+  /** A task was offered to a role group: tell its members when it is an escalation or a ratification. */
+  public void offered(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return;
+    }
+    task.getCandidates().stream().filter(link -> link.getGroupId() != null)
+        .filter(link -> Roles.SERVICE_MANAGERS.equals(link.getGroupId()) || Roles.HEAD_OF_SERVICE.equals(link.getGroupId()))
+        .forEach(link -> notify(lookups.read(() -> identity.createUserQuery().memberOfGroup(link.getGroupId()).list())
+            .stream().map(User::getId).toList(), task));
+  }
+
+  private void notify(List<String> users, DelegateTask task) {
+    boolean urgent = URGENT.contains(task.getTaskDefinitionKey());
+    String childId = task.getExecution().getProcessBusinessKey();
+    List<SimpleMailMessage> messages = new ArrayList<>();
+    for (String userId : users) {
+      String address = addressOf(userId, urgent);
+      if (address != null) {
+        messages.add(message(address, (urgent ? "Escalation: " : "New task: ") + label(task.getTaskDefinitionKey())
+            + " for case " + childId,
+            "Case reference: " + childId + "\nTask: " + label(task.getTaskDefinitionKey())
+                + (task.getDueDate() == null ? "" : "\nDue: " + day(task.getDueDate()))
+                + "\nOpen it in Tasklist: " + properties.tasklistUrl() + "#/?task=" + task.getId()
+                + "\n\nThis message does not name the child: sign in to Tasklist to see the case."));
+      }
+    }
+    if (!messages.isEmpty()) {
+      Context.getCommandContext().getTransactionContext()
+          .addTransactionListener(TransactionState.COMMITTED, committed -> messages.forEach(this::sendLater));
+    }
+  }
+
+  /** Each person's overdue work, one message each; run daily. */
+  public int sendOverdueDigest() {
+    Date now = ClockUtil.getCurrentTime();
+    Map<String, List<Task>> overdue = new TreeMap<>();
+    lookups.read(() -> tasks.createTaskQuery().dueBefore(now).taskAssigned().list())
+        .forEach(task -> overdue.computeIfAbsent(task.getAssignee(), user -> new ArrayList<>()).add(task));
+    int sent = 0;
+    for (Map.Entry<String, List<Task>> person : overdue.entrySet()) {
+      String address = addressOf(person.getKey(), false);
+      if (address == null) {
+        continue;
+      }
+      StringBuilder body = new StringBuilder("Your overdue work:\n\n");
+      for (Task task : person.getValue()) {
+        String childId = lookups.read(() -> tasks.getVariable(task.getId(), "childId")) instanceof String id ? id : "?";
+        long days = Duration.between(task.getDueDate().toInstant(), now.toInstant()).toDays();
+        body.append("- Case ").append(childId).append(": ").append(label(task.getTaskDefinitionKey()))
+            .append(", due ").append(day(task.getDueDate())).append(" (").append(days).append(" days overdue) ")
+            .append(properties.tasklistUrl()).append("#/?task=").append(task.getId()).append('\n');
+      }
+      sendLater(message(address, "Overdue work: " + person.getValue().size() + " task(s)", body.toString()));
+      sent++;
+    }
+    return sent;
+  }
+
+  private String addressOf(String userId, boolean urgent) {
+    return lookups.read(() -> {
+      User user = identity.createUserQuery().userId(userId).singleResult();
+      if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+        return null;
+      }
+      if (!urgent && "false".equals(identity.getUserInfo(userId, OPT_OUT))) {
+        return null;
+      }
+      return user.getEmail();
+    });
+  }
+
+  private SimpleMailMessage message(String to, String subject, String body) {
+    SimpleMailMessage message = new SimpleMailMessage();
+    message.setFrom(properties.from());
+    message.setTo(to);
+    message.setSubject("[Reunification] " + subject);
+    message.setText(body);
+    return message;
+  }
+
+  private void sendLater(SimpleMailMessage message) {
+    sending.execute(() -> {
+      for (int attempt = 1; attempt <= properties.attempts(); attempt++) {
+        try {
+          mail.send(message);
+          return;
+        } catch (MailException e) {
+          if (attempt == properties.attempts()) {
+            LOG.error("Could not send '{}' to {} after {} attempts: {}", message.getSubject(),
+                String.join(",", message.getTo()), attempt, e.getMessage());
+            return;
+          }
+          sleep(attempt * 500L);
+        }
+      }
+    });
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static String label(String taskKey) {
+    return LABELS.getOrDefault(taskKey, "Task");
+  }
+
+  static String day(Date date) {
+    return LocalDate.ofInstant(date.toInstant(), CaseCalendar.ENGLAND).toString();
+  }
+}
