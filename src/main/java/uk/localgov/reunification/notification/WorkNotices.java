@@ -100,6 +100,9 @@ public class WorkNotices {
   }
 
   private void notify(List<String> users, DelegateTask task) {
+    if (task.getExecution() == null) {
+      return; // a stand-alone task made in Tasklist belongs to no case
+    }
     boolean urgent = URGENT.contains(task.getTaskDefinitionKey());
     String childId = task.getExecution().getProcessBusinessKey();
     List<SimpleMailMessage> messages = new ArrayList<>();
