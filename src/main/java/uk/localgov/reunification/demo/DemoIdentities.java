@@ -32,7 +32,8 @@ public class DemoIdentities extends AbstractProcessEnginePlugin {
       new DemoUser("iro2", "Hannah", "Cole", List.of(Roles.IROS)),
       new DemoUser("headofservice1", "Dana", "Whitfield", List.of(Roles.HEAD_OF_SERVICE)),
       new DemoUser("cincoordinator1", "Lee", "Brennan", List.of(Roles.CIN_COORDINATORS)),
-      new DemoUser("admin", "Demo", "Administrator", List.of(Roles.ADMINISTRATORS)));
+      new DemoUser("admin", "Demo", "Administrator", List.of(Roles.ADMINISTRATORS)),
+      new DemoUser("caserecords", "Case-record", "System", List.of(Roles.CASE_SYSTEMS)));
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {

@@ -34,6 +34,7 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
     directory.ensureGroup(Roles.IROS, "Independent Reviewing Officers", Groups.GROUP_TYPE_WORKFLOW);
     directory.ensureGroup(Roles.HEAD_OF_SERVICE, "Head of Service", Groups.GROUP_TYPE_WORKFLOW);
     directory.ensureGroup(Roles.CIN_COORDINATORS, "Child in Need co-ordinators", Groups.GROUP_TYPE_WORKFLOW);
+    directory.ensureGroup(Roles.CASE_SYSTEMS, "Case-record systems", Groups.GROUP_TYPE_SYSTEM);
 
     for (String role : Roles.CASEWORK) {
       directory.grantGroup(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -51,6 +52,17 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
     }
 
     directory.grantGroup(Roles.SOCIAL_WORKERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // The case-record system starts returns and sends the events of a case (contract: messages);
+    // correlating a message needs UPDATE on the case, so it may update cases of the returns.
+    directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // An event that ends a case also ends its called processes (ratification, support), hence ANY.
+    directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+        ProcessDefinitionPermissions.DELETE_INSTANCE);
+    for (String process : RETURN_PROCESSES) {
+      directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, process,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
     for (String process : RETURN_PROCESSES) {
       directory.grantGroup(Roles.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);

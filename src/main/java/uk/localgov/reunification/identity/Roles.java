@@ -12,6 +12,8 @@ public final class Roles {
   public static final String HEAD_OF_SERVICE = "headofservice";
   public static final String CIN_COORDINATORS = "cincoordinators";
   public static final String ADMINISTRATORS = "camunda-admin";
+  /** Other systems: the case-record system that starts unplanned returns and sends the events of a case. */
+  public static final String CASE_SYSTEMS = "casesystems";
 
   /** The group type that marks a team of social workers and its line manager. */
   public static final String TEAM_TYPE = "team";

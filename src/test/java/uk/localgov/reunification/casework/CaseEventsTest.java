@@ -23,7 +23,8 @@ import uk.localgov.reunification.ApplicationTest;
 
 /**
  * Contract (messages): the events of a live case reach it with the child's case reference,
- * whatever stage it is in, over Camunda's REST API as the case-record system sends them.
+ * whatever stage it is in, over Camunda's REST API as the case-record system (demo login
+ * {@code caserecords}, group {@code casesystems}) sends them.
  */
 @ApplicationTest
 class CaseEventsTest extends ProcessTest {
@@ -33,7 +34,7 @@ class CaseEventsTest extends ProcessTest {
   ResponseEntity<String> send(String message, String childId, Map<String, Object> variables) {
     Map<String, Object> typed = new java.util.HashMap<>();
     variables.forEach((name, value) -> typed.put(name, Map.of("value", value, "type", "String")));
-    return http.withBasicAuth("admin", "admin").postForEntity("/engine-rest/message",
+    return http.withBasicAuth("caserecords", "caserecords").postForEntity("/engine-rest/message",
         Map.of("messageName", message, "businessKey", childId, "processVariables", typed), String.class);
   }
 
@@ -192,6 +193,18 @@ class CaseEventsTest extends ProcessTest {
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ChildReturnedToCare");
     assertThat(concerns(instance)).hasSize(1);
+  }
+
+  @Test
+  void caseworkersCannotSendTheEventsOfACase() {
+    ProcessInstance instance = planned();
+
+    ResponseEntity<String> answer = http.withBasicAuth("socialworker2", "socialworker2").postForEntity(
+        "/engine-rest/message", Map.of("messageName", "ChildReturnedToCare", "businessKey", instance.getBusinessKey()),
+        String.class);
+
+    assertThat(answer.getStatusCode().value()).isIn(400, 403);
+    assertThat(instance).isActive();
   }
 
   @Test
