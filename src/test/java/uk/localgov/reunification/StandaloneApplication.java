@@ -2,7 +2,9 @@ package uk.localgov.reunification;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -17,15 +19,18 @@ public final class StandaloneApplication {
   }
 
   public static ConfigurableApplicationContext start(Path dataDir, String... extraProperties) {
-    List<String> arguments = new ArrayList<>(List.of(
-        "--reunification.data-dir=" + dataDir,
-        "--server.port=0",
-        "--camunda.bpm.process-engine-name=standalone",
-        "--camunda.bpm.job-execution.enabled=false",
-        "--spring.main.banner-mode=off"));
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("reunification.data-dir", dataDir.toString());
+    properties.put("server.port", "0");
+    properties.put("camunda.bpm.process-engine-name", "standalone");
+    properties.put("camunda.bpm.job-execution.enabled", "false");
+    properties.put("spring.main.banner-mode", "off");
     for (String property : extraProperties) {
-      arguments.add("--" + property);
+      int equals = property.indexOf('=');
+      properties.put(property.substring(0, equals), property.substring(equals + 1));
     }
+    List<String> arguments = new ArrayList<>();
+    properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
     return new SpringApplicationBuilder(ReunificationApplication.class).run(arguments.toArray(String[]::new));
   }
 }

@@ -78,23 +78,54 @@ public class CaseAccess {
   }
 
   /**
-   * Lets these people read this process instance and task (not yet in the database when a task
-   * is being created) and every other instance and task of the child's case.
+   * Lets these people read a task as it appears, and its process instance. Whoever among them is
+   * new to the case (a Child in Need co-ordinator just allocated) is given the rest of the case too.
+   * Only resources new in this transaction, or grants missing for a newcomer, are written, so two
+   * nodes working on one case at once do not write the same grant.
    */
   public void share(String childId, String processInstanceId, String taskId, String taskAssignee,
       Set<String> people) {
-    CaseResources resources = resourcesOf(childId);
-    if (processInstanceId != null) {
-      resources.instances().add(processInstanceId);
-    }
     for (String user : people) {
-      resources.instances().forEach(id -> INSTANCE_RESOURCES.forEach(resource -> grantRead(user, resource, id)));
-      resources.tasks().forEach(id -> TASK_RESOURCES.forEach(resource -> grantRead(user, resource, id)));
+      INSTANCE_RESOURCES.forEach(resource -> grantRead(user, resource, processInstanceId));
       if (taskId != null && !user.equals(taskAssignee)) {
         // the engine itself grants the task to its assignee
         TASK_RESOURCES.forEach(resource -> grantRead(user, resource, taskId));
       }
     }
+    String root = rootOf(childId);
+    if (root != null && !root.equals(processInstanceId)) {
+      Set<String> newcomers = new LinkedHashSet<>();
+      for (String user : people) {
+        if (!hasRead(user, root)) {
+          newcomers.add(user);
+        }
+      }
+      if (!newcomers.isEmpty()) {
+        shareAll(childId, newcomers);
+      }
+    }
+  }
+
+  /** Lets these people read every process instance and task, running or ended, of the child's case. */
+  public void shareAll(String childId, Set<String> people) {
+    CaseResources resources = resourcesOf(childId);
+    for (String user : people) {
+      resources.instances().forEach(id -> INSTANCE_RESOURCES.forEach(resource -> grantRead(user, resource, id)));
+      resources.tasks().forEach(id -> TASK_RESOURCES.forEach(resource -> grantRead(user, resource, id)));
+    }
+  }
+
+  /** The child's return process, if it is already in the database. */
+  private String rootOf(String childId) {
+    return lookups.read(() -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(childId)
+        .processDefinitionKeyIn("plannedReturn", "unplannedReturn").orderByProcessInstanceStartTime().desc().list()
+        .stream().map(instance -> instance.getId()).findFirst().orElse(null));
+  }
+
+  private boolean hasRead(String user, String processInstanceId) {
+    return pendingGrant(user, null, Resources.PROCESS_INSTANCE, processInstanceId) != null
+        || lookups.read(() -> authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+            .userIdIn(user).resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).count() > 0);
   }
 
   /**

@@ -137,7 +137,7 @@ public class Reallocation {
     Map<String, Object> after = lookups.read(() -> runtime.getVariables(instance.getId()));
     Set<String> people = access.people(after);
     before.stream().filter(person -> !people.contains(person)).forEach(person -> access.withdraw(childId, person));
-    access.share(childId, null, null, null, people);
+    access.shareAll(childId, people);
     return allocation(childId, by, byGroups);
   }
 
