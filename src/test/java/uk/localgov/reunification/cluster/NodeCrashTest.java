@@ -23,8 +23,11 @@ import uk.localgov.reunification.StandaloneApplication;
  */
 class NodeCrashTest {
 
-  static final int CASES = 60;
+  static final int CASES = 100;
   static final String LOCK_TIME = "4000";
+  /** The doomed node works one job at a time, so that it is surely killed half-way. */
+  static final String[] ONE_AT_A_TIME = {"camunda.bpm.job-execution.core-pool-size=1",
+      "camunda.bpm.job-execution.max-pool-size=1", "camunda.bpm.job-execution.max-jobs-per-acquisition=1"};
 
   @TempDir
   Path dataDir;
@@ -70,6 +73,7 @@ class NodeCrashTest {
     doomedProperties.addAll(List.of("server.port=0", "camunda.bpm.job-execution.enabled=true",
         "camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME, "camunda.bpm.job-execution.wait-time-in-millis=100",
         "camunda.bpm.generic-properties.properties.hostname=doomed"));
+    doomedProperties.addAll(List.of(ONE_AT_A_TIME));
     doomed = nodeProcess(dataDir.resolve(label + "-doomed.log"), doomedProperties.toArray(String[]::new));
     try (ConfigurableApplicationContext watcher = StandaloneApplication.start(dataDir, concat(survivor,
         "camunda.bpm.process-engine-name=watcher", "camunda.bpm.job-execution.enabled=false"))) {
@@ -128,13 +132,14 @@ class NodeCrashTest {
       }
     }
     Path log = dataDir.resolve("h2-doomed.log");
-    Process doomed = nodeProcess(log, concat(shared, "server.port=0", "camunda.bpm.job-execution.enabled=true",
-        "camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME, "camunda.bpm.job-execution.wait-time-in-millis=100"));
+    Process doomed = nodeProcess(log, concat(concat(shared, ONE_AT_A_TIME), "server.port=0",
+        "camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME,
+        "camunda.bpm.job-execution.wait-time-in-millis=100"));
     long deadline = System.currentTimeMillis() + 120_000;
     while (!java.nio.file.Files.readString(log).contains("ENGINE-14014") && System.currentTimeMillis() < deadline) {
       Thread.sleep(50);
     }
-    Thread.sleep(300);
+    Thread.sleep(2_500);
     doomed.destroyForcibly().waitFor();
     try (ConfigurableApplicationContext inspector = StandaloneApplication.start(dataDir, concat(shared,
         "camunda.bpm.process-engine-name=inspector"))) {
