@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.stereotype.Component;
+import uk.localgov.reunification.casework.ReturnStartCheck;
 import uk.localgov.reunification.engine.UnrestrictedLookups;
 import uk.localgov.reunification.identity.StaffDirectory;
 
@@ -118,7 +119,7 @@ public class CaseAccess {
   /** The child's return process, if it is already in the database. */
   private String rootOf(String childId) {
     return lookups.read(() -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(childId)
-        .processDefinitionKeyIn("plannedReturn", "unplannedReturn").orderByProcessInstanceStartTime().desc().list()
+        .processDefinitionKeyIn(ReturnStartCheck.RETURN_PROCESSES.toArray(String[]::new)).orderByProcessInstanceStartTime().desc().list()
         .stream().map(instance -> instance.getId()).findFirst().orElse(null));
   }
 

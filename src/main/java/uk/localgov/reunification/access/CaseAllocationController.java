@@ -4,14 +4,13 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.localgov.reunification.api.Refused;
 
 /**
  * {@code GET /api/cases/{childId}/allocation}: who holds the case and who held it before;
@@ -50,8 +49,4 @@ public class CaseAllocationController {
     return caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
   }
 
-  @ExceptionHandler(Reallocation.Refused.class)
-  public ResponseEntity<Map<String, String>> refused(Reallocation.Refused refusal) {
-    return ResponseEntity.status(refusal.status()).body(Map.of("message", refusal.getMessage()));
-  }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Service;
+import uk.localgov.reunification.api.Refused;
 import org.springframework.transaction.annotation.Transactional;
 import uk.localgov.reunification.casework.CaseCalendar;
 import uk.localgov.reunification.casework.ReturnStartCheck;
@@ -30,19 +31,6 @@ public class Reallocation {
 
   /** The roles a case can be reallocated in, and the group each must belong to. */
   public static final Map<String, String> ROLES = Map.of("socialWorker", Roles.SOCIAL_WORKERS, "iro", Roles.IROS);
-
-  public static class Refused extends RuntimeException {
-    private final int status;
-
-    public Refused(int status, String message) {
-      super(message);
-      this.status = status;
-    }
-
-    public int status() {
-      return status;
-    }
-  }
 
   private final RuntimeService runtime;
   private final TaskService tasks;

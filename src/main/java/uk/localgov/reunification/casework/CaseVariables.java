@@ -27,10 +27,6 @@ final class CaseVariables {
     this.calendar = calendar;
   }
 
-  Object raw(String name) {
-    return scope.getVariable(name);
-  }
-
   boolean isPresent(String name) {
     Object value = scope.getVariable(name);
     return value != null && !(value instanceof String text && text.isBlank());

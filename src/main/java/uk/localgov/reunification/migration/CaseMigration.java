@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
+import uk.localgov.reunification.api.Refused;
 
 /**
  * Moves the running cases of a process from one version to another when the policy changes, with
@@ -19,19 +20,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CaseMigration {
-
-  public static class Refused extends RuntimeException {
-    private final int status;
-
-    public Refused(int status, String message) {
-      super(message);
-      this.status = status;
-    }
-
-    public int status() {
-      return status;
-    }
-  }
 
   private final RepositoryService repository;
   private final RuntimeService runtime;

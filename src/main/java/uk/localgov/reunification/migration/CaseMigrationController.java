@@ -3,11 +3,10 @@ package uk.localgov.reunification.migration;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import uk.localgov.reunification.api.Refused;
 import uk.localgov.reunification.identity.Roles;
 
 /**
@@ -32,16 +31,12 @@ public class CaseMigrationController {
   public Map<String, Object> migrate(@RequestBody MigrationRequest request) {
     Authentication caller = identity.getCurrentAuthentication();
     if (caller.getGroupIds() == null || !caller.getGroupIds().contains(Roles.ADMINISTRATORS)) {
-      throw new CaseMigration.Refused(403, "Only administrators migrate cases between versions");
+      throw new Refused(403, "Only administrators migrate cases between versions");
     }
     if (request.processDefinitionKey() == null || request.fromVersion() == null || request.toVersion() == null) {
-      throw new CaseMigration.Refused(400, "'processDefinitionKey', 'fromVersion' and 'toVersion' are required");
+      throw new Refused(400, "'processDefinitionKey', 'fromVersion' and 'toVersion' are required");
     }
     return migration.migrate(request.processDefinitionKey(), request.fromVersion(), request.toVersion());
   }
 
-  @ExceptionHandler(CaseMigration.Refused.class)
-  public ResponseEntity<Map<String, String>> refused(CaseMigration.Refused refusal) {
-    return ResponseEntity.status(refusal.status()).body(Map.of("message", refusal.getMessage()));
-  }
 }

@@ -73,7 +73,7 @@ class CaseMigrationTest {
           .replace("<bpmn:incoming>Flow_ToReviewTask</bpmn:incoming>", "<bpmn:incoming>Flow_ToReviewTask</bpmn:incoming>"))
           .deploy();
       assertThatThrownBy(() -> migration.migrate("ongoingSupport", 2, 3))
-          .isInstanceOfSatisfying(CaseMigration.Refused.class, refused -> assertThat(refused.status()).isEqualTo(400))
+          .isInstanceOfSatisfying(uk.localgov.reunification.api.Refused.class, refused -> assertThat(refused.status()).isEqualTo(400))
           .hasMessageContaining("cannot move to version 3").hasMessageContaining("supportReview");
       assertThat(runtime.createProcessInstanceQuery().processInstanceId(support.getId()).singleResult()
           .getProcessDefinitionId()).as("a refused migration moves nothing").contains("ongoingSupport:2:");
