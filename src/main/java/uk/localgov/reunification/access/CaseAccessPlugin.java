@@ -16,9 +16,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Shares every case as its work appears: each user task of every deployed process, when created
- * or reassigned, is shared with the people of the child's case (see {@link CaseAccess}). Added by
- * the engine to every diagram, so a process owner editing a diagram in Modeler cannot forget it.
+ * Shares every case as its work appears: each user task of every deployed process, when created,
+ * is shared with the people of the child's case (see {@link CaseAccess}). Only creation counts:
+ * who those people are comes from the case's variables, not from a task's assignee, and a
+ * reallocation shares the whole case itself. Added by the engine to every diagram, so a process
+ * owner editing a diagram in Modeler cannot forget it.
  */
 @Component
 @Order(3)
@@ -46,7 +48,6 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, share);
-        task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, share);
       }
     };
   }
