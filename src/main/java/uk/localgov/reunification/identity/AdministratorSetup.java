@@ -10,13 +10,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Outside the demo profile, makes sure the application has an administrator: the one configured
+ * Outside the demo profile, after {@link RoleSetup} has made the administrators' group, makes
+ * sure the application has an administrator: the one configured
  * in the environment, created once, or one who already exists. With neither, start-up fails and
  * says what to set; no default password ever exists.
  */
 @Component
 @Profile("!demo")
-@Order(0)
+@Order(1)
 public class AdministratorSetup extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdministratorSetup.class);
@@ -36,7 +37,6 @@ public class AdministratorSetup extends AbstractProcessEnginePlugin {
       }
       throw new AdministratorNotConfiguredException(null);
     }
-    directory.ensureAdministratorsGroup();
     try {
       directory.ensureUser(administrator.id(), "Administrator", administrator.id(),
           administrator.id() + "@localhost", administrator.password());

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * ({@code uk.localgov.reunification.access.CaseAccess}).
  */
 @Component
-@Order(1)
+@Order(0)
 public class RoleSetup extends AbstractProcessEnginePlugin {
 
   /** The returns a social worker starts (contract: processes and decisions). */
