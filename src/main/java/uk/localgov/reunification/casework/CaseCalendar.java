@@ -24,6 +24,11 @@ public class CaseCalendar {
     return Date.from(due.atTime(LocalTime.of(23, 59, 59)).atZone(ENGLAND).toInstant());
   }
 
+  /** The end of the day that falls {@code days} days after today. */
+  public Date endOfDayAfterToday(long days) {
+    return endOfDayAfter(todayAsText(), days);
+  }
+
   /** {@link #endOfDayAfter} with an ISO-8601 period of days such as {@code P42D}. */
   public Date endOfDayAfter(String date, String period) {
     return endOfDayAfter(date, java.time.Period.parse(period).getDays());

@@ -1,0 +1,310 @@
+package uk.localgov.reunification.oversight;
+
+import static uk.localgov.reunification.casework.CaseCalendar.ENGLAND;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import uk.localgov.reunification.engine.UnrestrictedLookups;
+import uk.localgov.reunification.oversight.OversightReport.Caseload;
+import uk.localgov.reunification.oversight.OversightReport.Counts;
+import uk.localgov.reunification.oversight.OversightReport.Outcomes;
+import uk.localgov.reunification.oversight.OversightReport.OverdueWork;
+import uk.localgov.reunification.oversight.OversightReport.ReturnsToCare;
+import uk.localgov.reunification.oversight.OversightReport.Timeliness;
+import uk.localgov.reunification.oversight.OversightReport.WorkerCaseload;
+
+/**
+ * The figures of {@link OversightReport}, computed from Camunda's history with the caller's own
+ * authorizations, so each manager counts only the cases they may see. Three history queries and
+ * one of variables per thousand cases, each bounded by the period or by what is open now: the
+ * cases open or ended since the period began, the timescale work due in the period, and the work
+ * open now. The counting is done here, not in the database, because "on time" compares two
+ * columns of a row, which Camunda's query API cannot express.
+ */
+@Service
+public class OversightFigures {
+
+  static final String[] RETURN_PROCESSES = {"plannedReturn", "unplannedReturn"};
+  static final String RETURNED_TO_CARE = "RETURNED_TO_CARE";
+  static final int[] RETURN_WINDOWS_IN_MONTHS = {3, 6, 12};
+  private static final String[] CASE_VARIABLES = {"childId", "team", "socialWorker", "returnDate", "outcome"};
+  private static final int IDS_PER_QUERY = 1000;
+
+  private final HistoryService history;
+  private final IdentityService identity;
+  private final UnrestrictedLookups lookups;
+
+  public OversightFigures(HistoryService history, IdentityService identity, UnrestrictedLookups lookups) {
+    this.history = history;
+    this.identity = identity;
+    this.lookups = lookups;
+  }
+
+  /** A child's return and what its variables say, whichever process it was. */
+  private static final class CaseFacts {
+    final String id;
+    final Date ended;
+    final Map<String, Object> variables = new HashMap<>();
+
+    CaseFacts(String id, Date ended) {
+      this.id = id;
+      this.ended = ended;
+    }
+
+    String text(String name) {
+      Object value = variables.get(name);
+      return value == null ? null : value.toString();
+    }
+
+    String team() {
+      String team = text("team");
+      return team == null ? "unknown" : team;
+    }
+
+    LocalDate returnDate() {
+      String date = text("returnDate");
+      return date == null ? null : LocalDate.parse(date);
+    }
+  }
+
+  /** The figures for the period from {@code from} to {@code to}, both days included. */
+  public OversightReport report(LocalDate from, LocalDate to) {
+    Date now = ClockUtil.getCurrentTime();
+    LocalDate today = day(now);
+    Date periodStart = Date.from(from.atStartOfDay(ENGLAND).toInstant());
+    Date periodEnd = Date.from(to.plusDays(1).atStartOfDay(ENGLAND).toInstant());
+
+    Map<String, CaseFacts> cases = casesOpenOrEndedSince(periodStart);
+    List<HistoricTaskInstance> dueInPeriod = history.createHistoricTaskInstanceQuery()
+        .taskDefinitionKeyIn(Timescale.taskKeys()).taskDueAfter(periodStart).taskDueBefore(periodEnd).list();
+    List<HistoricTaskInstance> openWork = history.createHistoricTaskInstanceQuery().unfinished()
+        .taskDefinitionKeyIn(Stage.taskKeys()).list();
+    Set<String> elsewhere = new HashSet<>();
+    dueInPeriod.forEach(task -> elsewhere.add(task.getRootProcessInstanceId()));
+    elsewhere.removeAll(cases.keySet());
+    if (!elsewhere.isEmpty()) {
+      cases.putAll(cases(history.createHistoricProcessInstanceQuery().processInstanceIds(elsewhere)));
+    }
+
+    Set<String> teams = new HashSet<>();
+    cases.values().forEach(c -> teams.add(c.team()));
+    Map<String, String> teamNames = teamNames(teams);
+    List<OverdueWork> overdue = overdue(openWork, cases, now, today);
+    Set<String> people = new HashSet<>();
+    overdue.forEach(work -> people.add(work.person()));
+    cases.values().stream().filter(c -> c.ended == null).forEach(c -> people.add(c.text("socialWorker")));
+    Map<String, String> names = names(people);
+
+    return new OversightReport(new OversightReport.Period(from, to), now.toInstant().toString(),
+        timeliness(dueInPeriod, cases, now),
+        overdue.stream().map(work -> new OverdueWork(work.childId(), work.task(), work.timescale(), work.person(),
+            names.getOrDefault(work.person(), work.person()), work.team(), work.due(), work.daysOverdue())).toList(),
+        outcomes(cases.values(), periodStart, periodEnd, from, to, today),
+        caseload(cases, openWork, names, teamNames));
+  }
+
+  private Map<String, CaseFacts> casesOpenOrEndedSince(Date periodStart) {
+    Map<String, CaseFacts> cases = new HashMap<>();
+    cases.putAll(cases(history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(RETURN_PROCESSES)
+        .unfinished()));
+    cases.putAll(cases(history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(RETURN_PROCESSES)
+        .finishedAfter(periodStart)));
+    return cases;
+  }
+
+  private Map<String, CaseFacts> cases(HistoricProcessInstanceQuery query) {
+    Map<String, CaseFacts> cases = new HashMap<>();
+    for (HistoricProcessInstance instance : query.list()) {
+      CaseFacts facts = new CaseFacts(instance.getId(), instance.getEndTime());
+      facts.variables.put("childId", instance.getBusinessKey());
+      cases.put(instance.getId(), facts);
+    }
+    List<String> ids = new ArrayList<>(cases.keySet());
+    for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+      List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY));
+      for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+          .processInstanceIdIn(chunk.toArray(String[]::new)).variableNameIn(CASE_VARIABLES)
+          .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
+        if (variable.getValue() != null) {
+          cases.get(variable.getProcessInstanceId()).variables.put(variable.getName(), variable.getValue());
+        }
+      }
+    }
+    return cases;
+  }
+
+  private static List<Timeliness> timeliness(List<HistoricTaskInstance> dueInPeriod, Map<String, CaseFacts> cases,
+      Date now) {
+    List<Timeliness> figures = new ArrayList<>();
+    for (Timescale timescale : Timescale.values()) {
+      Counts overall = Counts.NONE;
+      Map<String, Counts> byTeam = new TreeMap<>();
+      for (HistoricTaskInstance task : dueInPeriod) {
+        if (!task.getTaskDefinitionKey().equals(timescale.taskKey())) {
+          continue;
+        }
+        Counts counted = count(task, now);
+        if (counted == Counts.NONE) {
+          continue;
+        }
+        CaseFacts facts = cases.get(task.getRootProcessInstanceId());
+        String team = facts == null ? "unknown" : facts.team();
+        overall = overall.plus(counted);
+        byTeam.merge(team, counted, Counts::plus);
+      }
+      figures.add(new Timeliness(timescale, timescale.label(), timescale.rule(), overall, byTeam));
+    }
+    return figures;
+  }
+
+  /** One task as a count of one, in the column it belongs to; {@link Counts#NONE} if never owed. */
+  static Counts count(HistoricTaskInstance task, Date now) {
+    Date due = task.getDueDate();
+    Date ended = task.getEndTime();
+    if (ended == null) {
+      return due.before(now) ? new Counts(1, 0, 0, 0, 1, 0) : new Counts(1, 0, 0, 0, 0, 1);
+    }
+    if ("completed".equals(task.getDeleteReason())) {
+      return ended.after(due) ? new Counts(1, 0, 1, 0, 0, 0) : new Counts(1, 1, 0, 0, 0, 0);
+    }
+    return ended.after(due) ? new Counts(1, 0, 0, 1, 0, 0) : Counts.NONE;
+  }
+
+  private static List<OverdueWork> overdue(List<HistoricTaskInstance> openWork, Map<String, CaseFacts> cases,
+      Date now, LocalDate today) {
+    List<OverdueWork> overdue = new ArrayList<>();
+    for (HistoricTaskInstance task : openWork) {
+      Timescale timescale = Timescale.ofTask(task.getTaskDefinitionKey()).orElse(null);
+      if (timescale == null || task.getDueDate() == null || !task.getDueDate().before(now)) {
+        continue;
+      }
+      CaseFacts facts = cases.get(task.getRootProcessInstanceId());
+      LocalDate due = day(task.getDueDate());
+      overdue.add(new OverdueWork(facts == null ? null : facts.text("childId"), timescale.label(), timescale.name(),
+          task.getAssignee(), null, facts == null ? "unknown" : facts.team(), due, ChronoUnit.DAYS.between(due, today)));
+    }
+    overdue.sort(Comparator.comparingLong(OverdueWork::daysOverdue).reversed()
+        .thenComparing(OverdueWork::childId, Comparator.nullsLast(Comparator.naturalOrder())));
+    return overdue;
+  }
+
+  private static Outcomes outcomes(Collection<CaseFacts> cases, Date periodStart, Date periodEnd, LocalDate from,
+      LocalDate to, LocalDate today) {
+    Map<String, Integer> byOutcome = new TreeMap<>();
+    int ended = 0;
+    int returnedHome = 0;
+    int backSoFar = 0;
+    int[] followedUp = new int[RETURN_WINDOWS_IN_MONTHS.length];
+    int[] backWithin = new int[RETURN_WINDOWS_IN_MONTHS.length];
+    for (CaseFacts facts : cases) {
+      if (facts.ended != null && !facts.ended.before(periodStart) && facts.ended.before(periodEnd)) {
+        ended++;
+        byOutcome.merge(facts.text("outcome") == null ? "NONE_RECORDED" : facts.text("outcome"), 1, Integer::sum);
+      }
+      LocalDate home = facts.returnDate();
+      if (home == null || home.isBefore(from) || home.isAfter(to) || home.isAfter(today)) {
+        continue;
+      }
+      returnedHome++;
+      LocalDate backInCare = facts.ended != null && RETURNED_TO_CARE.equals(facts.text("outcome"))
+          ? day(facts.ended) : null;
+      if (backInCare != null) {
+        backSoFar++;
+      }
+      for (int i = 0; i < RETURN_WINDOWS_IN_MONTHS.length; i++) {
+        LocalDate windowEnd = home.plusMonths(RETURN_WINDOWS_IN_MONTHS[i]);
+        if (!windowEnd.isAfter(today)) {
+          followedUp[i]++;
+          if (backInCare != null && !backInCare.isAfter(windowEnd)) {
+            backWithin[i]++;
+          }
+        }
+      }
+    }
+    List<ReturnsToCare> windows = new ArrayList<>();
+    for (int i = 0; i < RETURN_WINDOWS_IN_MONTHS.length; i++) {
+      windows.add(new ReturnsToCare(RETURN_WINDOWS_IN_MONTHS[i], followedUp[i], backWithin[i],
+          followedUp[i] == 0 ? null : Math.round(100f * backWithin[i] / followedUp[i])));
+    }
+    return new Outcomes(ended, byOutcome, returnedHome, backSoFar, windows);
+  }
+
+  private static Caseload caseload(Map<String, CaseFacts> cases, List<HistoricTaskInstance> openWork,
+      Map<String, String> names, Map<String, String> teamNames) {
+    Map<String, Set<String>> openTasksByCase = new HashMap<>();
+    openWork.forEach(task -> openTasksByCase.computeIfAbsent(task.getRootProcessInstanceId(), id -> new HashSet<>())
+        .add(task.getTaskDefinitionKey()));
+    Map<String, Integer> byStage = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> byTeam = new TreeMap<>();
+    Map<String, WorkerCaseload> byWorker = new TreeMap<>();
+    int open = 0;
+    for (CaseFacts facts : cases.values()) {
+      if (facts.ended != null) {
+        continue;
+      }
+      open++;
+      String stage = Stage.of(openTasksByCase.getOrDefault(facts.id, Set.of())).name();
+      byStage.merge(stage, 1, Integer::sum);
+      byTeam.computeIfAbsent(facts.team(), team -> new TreeMap<>()).merge(stage, 1, Integer::sum);
+      String worker = facts.text("socialWorker") == null ? "unknown" : facts.text("socialWorker");
+      WorkerCaseload load = byWorker.computeIfAbsent(worker, w -> new WorkerCaseload(w, names.getOrDefault(w, w),
+          facts.team(), 0, new TreeMap<>()));
+      load.byStage().merge(stage, 1, Integer::sum);
+      byWorker.put(worker, new WorkerCaseload(load.worker(), load.name(), load.team(), load.open() + 1, load.byStage()));
+    }
+    Map<String, String> stageLabels = new LinkedHashMap<>();
+    for (Stage stage : Stage.values()) {
+      stageLabels.put(stage.name(), stage.label());
+    }
+    return new Caseload(open, byStage, byTeam, new ArrayList<>(byWorker.values()), stageLabels, teamNames);
+  }
+
+  private Map<String, String> teamNames(Set<String> teams) {
+    List<Group> groups = lookups.read(() -> identity.createGroupQuery().groupIdIn(teams.toArray(String[]::new)).list());
+    Map<String, String> names = new TreeMap<>();
+    teams.forEach(team -> names.put(team, team));
+    groups.forEach(group -> names.put(group.getId(), group.getName() == null ? group.getId() : group.getName()));
+    return names;
+  }
+
+  private Map<String, String> names(Set<String> people) {
+    people.remove(null);
+    if (people.isEmpty()) {
+      return Map.of();
+    }
+    List<User> users = lookups.read(() -> identity.createUserQuery().userIdIn(people.toArray(String[]::new)).list());
+    return users.stream().collect(Collectors.toMap(User::getId,
+        user -> (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).trim(), (a, b) -> a));
+  }
+
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
+  }
+
+  static LocalDate day(Date date) {
+    return date.toInstant().atZone(ENGLAND).toLocalDate();
+  }
+
+}

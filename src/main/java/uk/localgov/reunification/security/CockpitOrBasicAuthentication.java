@@ -1,0 +1,58 @@
+package uk.localgov.reunification.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+
+/**
+ * HTTP basic against Camunda's identity service, as for {@code /engine-rest}, with one addition:
+ * a manager logged into Cockpit may read the oversight figures with that login, so Cockpit's
+ * dashboard can show them. Only reads ({@code GET} under {@code /api/oversight}) and only for a
+ * user Camunda lets into Cockpit; every change still needs credentials on the request itself, so
+ * another site cannot act through a manager's open Cockpit session.
+ */
+public class CockpitOrBasicAuthentication extends ProcessEngineAuthenticationFilter {
+
+  static final String OVERSIGHT = "/api/oversight";
+  private static final String ENGINE = "default";
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    UserAuthentication cockpitUser = cockpitUserReading((HttpServletRequest) request);
+    if (cockpitUser == null) {
+      super.doFilter(request, response, chain);
+      return;
+    }
+    ProcessEngine engine = getAddressedEngine(ENGINE);
+    setAuthenticatedUser(engine, cockpitUser.getIdentityId(), cockpitUser.getGroupIds(), cockpitUser.getTenantIds());
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      clearAuthentication(engine);
+    }
+  }
+
+  private static UserAuthentication cockpitUserReading(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!"GET".equals(request.getMethod()) || !(path.equals(OVERSIGHT) || path.startsWith(OVERSIGHT + "/"))
+        || request.getHeader("Authorization") != null) {
+      return null;
+    }
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentication login = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(ENGINE);
+    return login instanceof UserAuthentication user && user.isAuthorizedForApp("cockpit") ? user : null;
+  }
+}
