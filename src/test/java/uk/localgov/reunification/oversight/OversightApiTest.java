@@ -1,0 +1,117 @@
+package uk.localgov.reunification.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import uk.localgov.reunification.ApplicationTest;
+
+/**
+ * {@code /api/oversight} answers only with credentials: HTTP basic, or, for reading only, a
+ * manager's own Cockpit login, which is how Cockpit's dashboard asks for the figures.
+ */
+@ApplicationTest
+class OversightApiTest {
+
+  @Autowired
+  TestRestTemplate http;
+
+  @Test
+  void noFiguresWithoutCredentials() {
+    assertThat(http.getForEntity("/api/oversight", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aManagerGetsEverySectionAsJson() {
+    ResponseEntity<Map> answer = http.withBasicAuth("linemanager1", "linemanager1")
+        .getForEntity("/api/oversight?from=2025-01-01&to=2025-12-31", Map.class);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(answer.getBody()).containsKeys("period", "timeliness", "overdue", "outcomes", "caseload");
+    assertThat((List<?>) answer.getBody().get("timeliness")).hasSize(Timescale.values().length);
+    assertThat(answer.getBody().get("period")).isEqualTo(Map.of("from", "2025-01-01", "to", "2025-12-31"));
+  }
+
+  @Test
+  void aBadPeriodIsRefusedNamingWhatWasWrong() {
+    ResponseEntity<Map> notADate = http.withBasicAuth("linemanager1", "linemanager1")
+        .getForEntity("/api/oversight?from=01/01/2025", Map.class);
+    assertThat(notADate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(notADate.getBody().get("message")).asString().contains("'from'").contains("yyyy-MM-dd");
+
+    ResponseEntity<Map> backwards = http.withBasicAuth("linemanager1", "linemanager1")
+        .getForEntity("/api/oversight?from=2025-06-01&to=2025-01-01", Map.class);
+    assertThat(backwards.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(backwards.getBody().get("message")).asString().contains("'from'").contains("'to'");
+  }
+
+  @Test
+  void aManagerLoggedIntoCockpitReadsTheFiguresWithThatLoginButChangesNothingWithIt() {
+    String session = cockpitLogin("linemanager1", "linemanager1");
+
+    assertThat(withCookie(session, HttpMethod.GET, "/api/oversight").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(withCookie(session, HttpMethod.GET, "/api/cases/DEMO-1001/allocation").getStatusCode())
+        .as("only the oversight figures accept a Cockpit login").isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(withCookie(session, HttpMethod.POST, "/api/cases/DEMO-1001/reallocation").getStatusCode())
+        .as("a change always needs credentials on the request").isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aTasklistLoginIsNotACockpitLogin() {
+    String session = webappLogin("socialworker1", "socialworker1", "tasklist");
+
+    assertThat(withCookie(session, HttpMethod.GET, "/api/oversight").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private String cockpitLogin(String user, String password) {
+    return webappLogin(user, password, "cockpit");
+  }
+
+  /** Logs in as Camunda's login page does; answers the session cookie. */
+  private String webappLogin(String user, String password, String app) {
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
+    String csrf = cookie(page, "XSRF-TOKEN");
+    String session = cookie(page, "JSESSIONID");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.add("X-XSRF-TOKEN", csrf);
+    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrf);
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", user);
+    form.add("password", password);
+    ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
+        new HttpEntity<>(form, headers), String.class);
+    assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
+    String renewed = cookie(login, "JSESSIONID");
+    return renewed == null ? session : renewed;
+  }
+
+  private ResponseEntity<String> withCookie(String session, HttpMethod method, String path) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(path, method, new HttpEntity<>(method == HttpMethod.POST
+        ? "{\"role\":\"socialWorker\",\"userId\":\"socialworker2\"}" : null, headers), String.class);
+  }
+
+  private static String cookie(ResponseEntity<?> answer, String name) {
+    List<String> cookies = answer.getHeaders().get(HttpHeaders.SET_COOKIE);
+    if (cookies == null) {
+      return null;
+    }
+    return cookies.stream().filter(c -> c.startsWith(name + "=")).map(c -> c.substring(name.length() + 1).split(";")[0])
+        .findFirst().orElse(null);
+  }
+}
