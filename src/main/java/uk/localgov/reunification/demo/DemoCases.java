@@ -38,10 +38,12 @@ public class DemoCases implements ApplicationRunner {
   private final HistoryService history;
   private final CaseCalendar calendar;
   private final ManagementService jobs;
+  private final DemoHistory past;
 
   public DemoCases(RuntimeService runtime, TaskService tasks, HistoryService history, CaseCalendar calendar,
-      ManagementService jobs) {
+      ManagementService jobs, DemoHistory past) {
     this.jobs = jobs;
+    this.past = past;
     this.runtime = runtime;
     this.tasks = tasks;
     this.history = history;
@@ -54,6 +56,7 @@ public class DemoCases implements ApplicationRunner {
       return;
     }
     LocalDate today = calendar.today();
+    past.create(today);
 
     child("1001", "Amelia Hart", "2016-04-12", "SECTION_20", 20, "socialworker1", "iro1");
     child("1002", "Noah Clarke", "2012-09-30", "CARE_ORDER", 64, "socialworker2", "iro1").assessed().planned();
@@ -85,7 +88,8 @@ public class DemoCases implements ApplicationRunner {
         .assessed().planned().reviewed("RETURN_NOT_SUPPORTED");
     child("1012", "Theo Barnes", "2013-06-21", "CARE_ORDER", 70, "socialworker2", "iro1")
         .assessed().planned().reviewed("PROCEED").ratification("NOT_RATIFIED");
-    LOG.info("Demo cases created: {}1001 to {}1015", PREFIX, PREFIX);
+    LOG.info("Demo cases created: {}1001 to {}1015 open, {}2001 to {}2009 from the last two years", PREFIX, PREFIX,
+        PREFIX, PREFIX);
   }
 
   private DemoCase child(String number, String name, String dateOfBirth, String legalStatus, int weeks,

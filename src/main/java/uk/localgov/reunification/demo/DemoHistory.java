@@ -1,0 +1,207 @@
+package uk.localgov.reunification.demo;
+
+import static uk.localgov.reunification.casework.CaseCalendar.ENGLAND;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Nine fictional children whose returns home began over the last two years, run through the real models on the
+ * engine's clock set back to each day, so that Cockpit's oversight dashboard has something true to
+ * show: most work on time, some late, four children back in care (one within a fortnight, one at two
+ * months, one at four, one at five), the others stepped down, transferred, withdrawn or not ratified. The job
+ * executor is held while the clock is in the past, so no timer fires out of turn.
+ */
+@Component
+@Profile("demo")
+@ConditionalOnProperty(name = "reunification.demo.cases", havingValue = "true")
+class DemoHistory {
+
+  private final ProcessEngine engine;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService jobs;
+
+  DemoHistory(ProcessEngine engine) {
+    this.engine = engine;
+    this.runtime = engine.getRuntimeService();
+    this.tasks = engine.getTaskService();
+    this.jobs = engine.getManagementService();
+  }
+
+  void create(LocalDate today) {
+    JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    boolean wasActive = executor != null && executor.isActive();
+    if (wasActive) {
+      executor.shutdown();
+    }
+    try {
+      LocalDate home = today.minusMonths(19);
+      unplanned("2001", "Grace Holt", "socialworker1", "iro1", home)
+          .visited(home.plusDays(5)).reviewed(home.plusDays(15)).ratified(home.plusDays(18))
+          .supportStarted(home.plusDays(18)).cinReview(home.plusDays(55), "STEP_DOWN_TO_UNIVERSAL");
+      home = today.minusMonths(17);
+      planned("2002", "Alfie Brooks", "socialworker2", "iro1", home.minusDays(40))
+          .ratified(home.minusDays(4)).confirmedHome(home)
+          .visited(home.plusDays(10)).supportStarted(home.plusDays(10))
+          .cinReview(home.plusDays(60), "CONTINUE").returnedToCare(home.plusMonths(4));
+      home = today.minusMonths(15);
+      unplanned("2003", "Poppy Lane", "socialworker3", "iro2", home)
+          .visited(home.plusDays(6)).reviewed(home.plusDays(18)).ratified(home.plusDays(22))
+          .supportStarted(home.plusDays(22)).cinReview(home.plusDays(60), "CONTINUE")
+          .cinReview(home.plusDays(100), "TRANSFER_TO_TEAM_AROUND_CHILD");
+      home = today.minusMonths(14);
+      unplanned("2004", "Charlie Dean", "socialworker1", "iro2", home)
+          .visited(home.plusDays(10)).reviewed(home.plusDays(26)).ratified(home.plusDays(40))
+          .supportStarted(home.plusDays(40)).returnedToCare(home.plusMonths(2));
+      home = today.minusMonths(9);
+      unplanned("2005", "Daisy Frost", "socialworker2", "iro1", home)
+          .visited(home.plusDays(4)).reviewed(home.plusDays(24)).ratified(home.plusDays(27))
+          .supportStarted(home.plusDays(27)).withdrew(home.plusMonths(2));
+      home = today.minusMonths(8);
+      unplanned("2006", "Arlo Grant", "socialworker3", "iro2", home)
+          .visited(home.plusDays(3)).reviewed(home.plusDays(12)).ratified(home.plusDays(14))
+          .supportStarted(home.plusDays(14)).cinReview(home.plusDays(50), "CONTINUE").returnedToCare(home.plusMonths(5));
+      planned("2007", "Ivy Marsh", "socialworker1", "iro1", today.minusMonths(6))
+          .notRatified(today.minusMonths(6).plusDays(30));
+      home = today.minusMonths(5);
+      unplanned("2008", "Reuben Hale", "socialworker2", "iro2", home)
+          .visited(home.plusDays(9)).reviewed(home.plusDays(16)).ratified(home.plusDays(20))
+          .supportStarted(home.plusDays(20)).cinReview(home.plusDays(58), "STEP_DOWN_TO_UNIVERSAL");
+      home = today.minusMonths(4);
+      unplanned("2009", "Willow Stone", "socialworker3", "iro1", home)
+          .visited(home.plusDays(2)).returnedToCare(home.plusDays(14));
+    } finally {
+      ClockUtil.reset();
+      if (wasActive) {
+        executor.start();
+      }
+    }
+  }
+
+  private PastCase unplanned(String number, String name, String socialWorker, String iro, LocalDate home) {
+    clock(home);
+    Map<String, Object> variables = facts(number, name, socialWorker, iro);
+    variables.put("returnDate", home.toString());
+    variables.put("returnReason", "PLACEMENT_BREAKDOWN");
+    runtime.startProcessInstanceByKey("unplannedReturn", DemoCases.PREFIX + number, variables);
+    return new PastCase(DemoCases.PREFIX + number).complete("completeReturnPlan", Map.of("returnPlan",
+        "Outreach team daily for the first week; school informed; family group conference within a fortnight."));
+  }
+
+  private PastCase planned(String number, String name, String socialWorker, String iro, LocalDate opened) {
+    clock(opened);
+    runtime.startProcessInstanceByKey("plannedReturn", DemoCases.PREFIX + number, facts(number, name, socialWorker, iro));
+    return new PastCase(DemoCases.PREFIX + number)
+        .complete("completeAssessment", Map.of("assessmentSummary", "Parenting capacity assessed; strengths in the wider family."))
+        .at(opened.plusDays(14)).complete("compileReturnPlan", Map.of("returnPlan",
+            "Family support worker twice weekly; school nurse; Children's Centre parenting programme."))
+        .at(opened.plusDays(25)).complete("preReturnReview", Map.of("reviewOutcome", "PROCEED"));
+  }
+
+  private static Map<String, Object> facts(String number, String name, String socialWorker, String iro) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("childId", DemoCases.PREFIX + number);
+    variables.put("childName", name);
+    variables.put("dateOfBirth", "2013-06-15");
+    variables.put("legalStatus", "CARE_ORDER");
+    variables.put("weeksAccommodated", 36);
+    variables.put("eligibleChild", false);
+    variables.put("socialWorker", socialWorker);
+    variables.put("iro", iro);
+    return variables;
+  }
+
+  private static void clock(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(ENGLAND).toInstant()));
+  }
+
+  /** One child's past case, walked forward day by day. */
+  private final class PastCase {
+    private final String childId;
+
+    PastCase(String childId) {
+      this.childId = childId;
+    }
+
+    PastCase at(LocalDate day) {
+      clock(day);
+      return this;
+    }
+
+    PastCase visited(LocalDate day) {
+      return at(day).complete("firstHomeVisit", Map.of("visitDate", day.toString(),
+          "childWishesAndFeelings", "Happy to be home; wants to keep seeing the foster carer.",
+          "parentView", "Coping; asked for help with bedtimes.", "welfareSafeguarded", true));
+    }
+
+    PastCase reviewed(LocalDate day) {
+      return at(day).complete("returnReview", Map.of("reviewNotes", "Plan agreed; support in place."));
+    }
+
+    PastCase ratified(LocalDate day) {
+      return at(day).complete("ratifyDecision", decision("RATIFIED"));
+    }
+
+    PastCase notRatified(LocalDate day) {
+      return at(day).complete("ratifyDecision", decision("NOT_RATIFIED"));
+    }
+
+    PastCase confirmedHome(LocalDate day) {
+      return at(day).complete("confirmReturnHome", Map.of("returnDate", day.toString()));
+    }
+
+    PastCase supportStarted(LocalDate day) {
+      at(day);
+      runtime.createProcessInstanceQuery().processInstanceBusinessKey(childId).list().forEach(instance ->
+          jobs.createJobQuery().processInstanceId(instance.getId()).activityId("CallActivity_OngoingSupport").list()
+              .forEach(job -> jobs.executeJob(job.getId())));
+      return complete("allocateCinCoordinator", Map.of("cinCoordinator", "cincoordinator1"));
+    }
+
+    PastCase cinReview(LocalDate day, String outcome) {
+      return at(day).complete("supportReview", Map.of("supportOutcome", outcome,
+          "reviewNotes", "Progress reviewed with the family and school."));
+    }
+
+    PastCase returnedToCare(LocalDate day) {
+      at(day);
+      runtime.createMessageCorrelation("ChildReturnedToCare").processInstanceBusinessKey(childId).correlate();
+      return this;
+    }
+
+    PastCase withdrew(LocalDate day) {
+      at(day);
+      runtime.createMessageCorrelation("FamilyWithdrewConsent").processInstanceBusinessKey(childId).correlate();
+      return complete("recordWithdrawal", Map.of("withdrawalNotes", "Family no longer wish to engage.",
+          "cafContinues", true));
+    }
+
+    private Map<String, Object> decision(String decision) {
+      return Map.of("ratificationDecision", decision, "childWishesConsidered", true, "iroConsulted", true,
+          "relativesConsulted", true, "carersConsulted", true);
+    }
+
+    PastCase complete(String taskKey, Map<String, Object> variables) {
+      Task task = tasks.createTaskQuery().processInstanceBusinessKey(childId).taskDefinitionKey(taskKey).singleResult();
+      if (task == null) {
+        throw new IllegalStateException("Demo history: " + childId + " has no open " + taskKey);
+      }
+      tasks.complete(task.getId(), variables);
+      return this;
+    }
+  }
+}

@@ -1,0 +1,236 @@
+// Cockpit dashboard plugin: oversight of returns home for the manager logged into Cockpit.
+// Figures come from /api/oversight with the manager's own Cockpit login, so each manager sees the
+// figures of the cases they may see. Plain DOM, no framework; every value is set as text.
+
+const COLOURS = {onTime: '#52a552', late: '#e6a23c', missed: '#b5152b', overdue: '#d9534f', pending: '#b8c1cc'};
+const COLUMNS = [
+  ['due', 'Due'], ['onTime', 'On time'], ['late', 'Late'], ['missed', 'Missed'], ['overdue', 'Overdue now'],
+  ['pending', 'Not yet due'], ['onTimePercent', 'On time %']
+];
+const OUTCOMES = {
+  SUSTAINED_AT_HOME: 'Sustained at home',
+  TRANSFERRED_TO_TEAM_AROUND_CHILD: 'Transferred to Team Around the Child',
+  STEPPED_DOWN_TO_UNIVERSAL: 'Stepped down to universal services',
+  RETURNED_TO_CARE: 'Returned to care',
+  RETURN_NOT_SUPPORTED: 'Return not supported by the review',
+  NOT_RATIFIED: 'Not ratified',
+  FAMILY_WITHDREW: 'Family withdrew',
+  NONE_RECORDED: 'No outcome recorded'
+};
+
+const STYLE = `
+.reunification-oversight { padding: 0 0 20px; }
+.reunification-oversight h3 { font-size: 16px; margin: 22px 0 8px; font-weight: 600; }
+.reunification-oversight .ro-note { color: #6b6b6b; font-size: 12px; margin: 0 0 8px; }
+.reunification-oversight table.table { width: auto; min-width: 50%; margin-bottom: 8px; background: #fff; }
+.reunification-oversight table.table td.ro-number, .reunification-oversight table.table th.ro-number { text-align: right; }
+.reunification-oversight .ro-period { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+.reunification-oversight .ro-period input { width: 150px; display: inline-block; }
+.reunification-oversight .ro-legend span { display: inline-block; margin-right: 14px; font-size: 12px; }
+.reunification-oversight .ro-legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
+.reunification-oversight .ro-columns { display: flex; gap: 32px; flex-wrap: wrap; align-items: flex-start; }
+.reunification-oversight .ro-error { color: #b5152b; font-weight: 600; }
+`;
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => {
+    if (value !== undefined && value !== null) {
+      node.setAttribute(name, value);
+    }
+  });
+  children.flat().forEach(child => node.append(child instanceof Node ? child : document.createTextNode(
+    child === null || child === undefined ? '' : String(child))));
+  return node;
+}
+
+function table(headings, rows, numericFrom) {
+  return el('table', {class: 'table table-bordered table-condensed cam-table'},
+    el('thead', {}, el('tr', {}, headings.map((h, i) => el('th', {class: i >= numericFrom ? 'ro-number' : null}, h)))),
+    el('tbody', {}, rows.length ? rows : [el('tr', {}, el('td', {colspan: headings.length}, 'None'))]));
+}
+
+function cell(value, figure, numeric) {
+  return el('td', {class: numeric ? 'ro-number' : null, 'data-figure': figure},
+    value === null || value === undefined ? '–' : value);
+}
+
+function percent(counts) {
+  const passed = counts.onTime + counts.late + counts.missed + counts.overdue;
+  return passed === 0 ? null : Math.round(100 * counts.onTime / passed);
+}
+
+function timelinessChart(timeliness) {
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const width = 560, label = 190, row = 26, height = timeliness.length * row + 8;
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('width', width);
+  svg.setAttribute('height', height);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', 'Work due in the period by timescale: on time, late, missed, overdue, not yet due');
+  svg.setAttribute('class', 'ro-chart');
+  const most = Math.max(1, ...timeliness.map(t => t.overall.due));
+  timeliness.forEach((t, i) => {
+    const y = i * row + 4;
+    const text = document.createElementNS(svgNs, 'text');
+    text.setAttribute('x', 0);
+    text.setAttribute('y', y + 15);
+    text.setAttribute('font-size', '12');
+    text.textContent = t.label;
+    svg.append(text);
+    let x = label;
+    ['onTime', 'late', 'missed', 'overdue', 'pending'].forEach(part => {
+      const w = (width - label - 40) * t.overall[part] / most;
+      if (w > 0) {
+        const bar = document.createElementNS(svgNs, 'rect');
+        bar.setAttribute('x', x);
+        bar.setAttribute('y', y);
+        bar.setAttribute('width', w);
+        bar.setAttribute('height', row - 8);
+        bar.setAttribute('fill', COLOURS[part]);
+        const title = document.createElementNS(svgNs, 'title');
+        title.textContent = `${t.label}: ${t.overall[part]} ${part}`;
+        bar.append(title);
+        svg.append(bar);
+        x += w;
+      }
+    });
+    const total = document.createElementNS(svgNs, 'text');
+    total.setAttribute('x', x + 6);
+    total.setAttribute('y', y + 15);
+    total.setAttribute('font-size', '12');
+    total.textContent = t.overall.due;
+    svg.append(total);
+  });
+  return svg;
+}
+
+function legend() {
+  return el('div', {class: 'ro-legend'}, [['onTime', 'On time'], ['late', 'Late'], ['missed', 'Missed'],
+    ['overdue', 'Overdue now'], ['pending', 'Not yet due']].map(([key, text]) =>
+    el('span', {}, el('i', {style: `background:${COLOURS[key]}`}), text)));
+}
+
+function timelinessSection(report, teamName) {
+  const rows = [];
+  report.timeliness.forEach(t => {
+    rows.push(el('tr', {'data-timescale': t.timescale},
+      el('td', {}, el('strong', {}, t.label), el('div', {class: 'ro-note'}, t.rule)), el('td', {}, 'All teams'),
+      COLUMNS.map(([key]) => cell(key === 'onTimePercent' ? percent(t.overall) : t.overall[key],
+        `${t.timescale}.${key}`, true))));
+    Object.entries(t.byTeam).forEach(([team, counts]) => rows.push(el('tr', {'data-timescale': t.timescale, 'data-team': team},
+      el('td', {}, ''), el('td', {}, teamName(team)),
+      COLUMNS.map(([key]) => cell(key === 'onTimePercent' ? percent(counts) : counts[key],
+        `${t.timescale}.${team}.${key}`, true)))));
+  });
+  return [
+    el('h3', {}, 'Timeliness of statutory work due in the period'),
+    el('p', {class: 'ro-note'}, 'Counted from each task\'s due date. Missed: the case ended with the work undone after it was due. Work cancelled before it was due is not counted.'),
+    el('div', {class: 'ro-columns'},
+      table(['Timescale', 'Team', ...COLUMNS.map(c => c[1])], rows, 2),
+      el('div', {}, timelinessChart(report.timeliness), legend()))
+  ];
+}
+
+function overdueSection(report, teamName) {
+  return [
+    el('h3', {}, `Overdue now (${report.overdue.length})`),
+    table(['Child', 'Work', 'With', 'Team', 'Due', 'Days overdue'], report.overdue.map(o =>
+      el('tr', {'data-overdue': o.childId},
+        cell(o.childId, 'overdue.child'), cell(o.task, 'overdue.task'),
+        cell(o.personName || o.person || 'Not yet claimed', 'overdue.person'), cell(teamName(o.team)),
+        cell(o.due), cell(o.daysOverdue, 'overdue.days', true))), 5)
+  ];
+}
+
+function outcomesSection(report) {
+  const outcomes = report.outcomes;
+  return [
+    el('h3', {}, 'Outcomes and returns to care'),
+    el('div', {class: 'ro-columns'},
+      el('div', {},
+        el('p', {class: 'ro-note'}, `${outcomes.ended} cases ended in the period:`),
+        table(['Outcome', 'Cases'], Object.entries(outcomes.byOutcome).map(([code, count]) =>
+          el('tr', {}, cell(OUTCOMES[code] || code), cell(count, `outcome.${code}`, true))), 1)),
+      el('div', {},
+        el('p', {class: 'ro-note'}, `${outcomes.returnedHome} children went home in the period; ` +
+          `${outcomes.backInCareSoFar} are back in care so far. Counted for each window only once a child has been home that long.`),
+        table(['Back in care within', 'Home that long', 'Back in care', '%'], outcomes.returnsToCare.map(r =>
+          el('tr', {'data-window': r.months}, cell(`${r.months} months`), cell(r.followedUp, `returns.${r.months}.followedUp`, true),
+            cell(r.backInCare, `returns.${r.months}.backInCare`, true), cell(r.percent, `returns.${r.months}.percent`, true))), 1)))
+  ];
+}
+
+function caseloadSection(report, teamName) {
+  const caseload = report.caseload;
+  const stages = Object.keys(caseload.stageLabels).filter(stage =>
+    Object.values(caseload.byTeam).some(counts => counts[stage]));
+  const teams = Object.keys(caseload.byTeam);
+  return [
+    el('h3', {}, `Open caseload (${caseload.open})`),
+    el('div', {class: 'ro-columns'},
+      table(['Stage', ...teams.map(teamName), 'All'], stages.map(stage => el('tr', {},
+        cell(caseload.stageLabels[stage]),
+        teams.map(team => cell(caseload.byTeam[team][stage] || 0, `caseload.${team}.${stage}`, true)),
+        cell(caseload.byStage[stage] || 0, `caseload.${stage}`, true))), 1),
+      table(['Social worker', 'Team', 'Open cases'], caseload.byWorker.map(w => el('tr', {'data-worker': w.worker},
+        cell(w.name || w.worker), cell(teamName(w.team)), cell(w.open, `worker.${w.worker}`, true))), 2))
+  ];
+}
+
+function render(container, report) {
+  const names = Object.assign({}, report.caseload.teamNames);
+  const teamName = team => names[team] || team;
+  container.replaceChildren(
+    ...timelinessSection(report, teamName),
+    ...overdueSection(report, teamName),
+    ...outcomesSection(report),
+    ...caseloadSection(report, teamName));
+}
+
+async function load(container, from, to) {
+  container.replaceChildren(el('p', {class: 'ro-note'}, 'Loading the figures…'));
+  const query = new URLSearchParams();
+  if (from) query.set('from', from);
+  if (to) query.set('to', to);
+  try {
+    const answer = await fetch(`/api/oversight?${query}`, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+    const body = await answer.json().catch(() => ({}));
+    if (!answer.ok) {
+      container.replaceChildren(el('p', {class: 'ro-error'}, body.message || `The figures could not be loaded (${answer.status}).`));
+      return null;
+    }
+    render(container, body);
+    return body;
+  } catch (error) {
+    container.replaceChildren(el('p', {class: 'ro-error'}, `The figures could not be loaded: ${error.message}`));
+    return null;
+  }
+}
+
+export default {
+  id: 'reunification-oversight',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 100,
+  properties: {label: 'Returns home: oversight'},
+  render: node => {
+    const from = el('input', {type: 'date', class: 'form-control input-sm', name: 'from', 'aria-label': 'From'});
+    const to = el('input', {type: 'date', class: 'form-control input-sm', name: 'to', 'aria-label': 'To'});
+    const show = el('button', {type: 'button', class: 'btn btn-default btn-sm'}, 'Show');
+    const figures = el('div', {class: 'ro-figures'});
+    const root = el('section', {class: 'reunification-oversight', 'data-plugin': 'reunification-oversight'},
+      el('style', {}, STYLE),
+      el('h1', {class: 'section-title'}, 'Returns home: oversight'),
+      el('p', {class: 'ro-note'}, 'Whether children who went home are seen and reviewed on time, and whether their returns last: the cases you may see.'),
+      el('div', {class: 'ro-period'}, el('label', {}, 'Period from'), from, el('label', {}, 'to'), to, show),
+      figures);
+    node.append(root);
+    load(figures).then(report => {
+      if (report) {
+        from.value = report.period.from;
+        to.value = report.period.to;
+      }
+    });
+    show.addEventListener('click', () => load(figures, from.value, to.value));
+  }
+};
