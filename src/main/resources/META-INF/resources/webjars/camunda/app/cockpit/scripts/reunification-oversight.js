@@ -149,12 +149,12 @@ function outcomesSection(report) {
     el('h3', {}, 'Outcomes and returns to care'),
     el('div', {class: 'ro-columns'},
       el('div', {},
-        el('p', {class: 'ro-note'}, `${outcomes.ended} cases ended in the period:`),
+        el('p', {class: 'ro-note'}, `Cases that ended in the period: ${outcomes.ended}`),
         table(['Outcome', 'Cases'], Object.entries(outcomes.byOutcome).map(([code, count]) =>
           el('tr', {}, cell(OUTCOMES[code] || code), cell(count, `outcome.${code}`, true))), 1)),
       el('div', {},
-        el('p', {class: 'ro-note'}, `${outcomes.returnedHome} children went home in the period; ` +
-          `${outcomes.backInCareSoFar} are back in care so far. Counted for each window only once a child has been home that long.`),
+        el('p', {class: 'ro-note'}, `Children who went home in the period: ${outcomes.returnedHome}; back in care so far: ${outcomes.backInCareSoFar}. ` +
+          'Each window counts a child only once they have been home that long.'),
         table(['Back in care within', 'Home that long', 'Back in care', '%'], outcomes.returnsToCare.map(r =>
           el('tr', {'data-window': r.months}, cell(`${r.months} months`), cell(r.followedUp, `returns.${r.months}.followedUp`, true),
             cell(r.backInCare, `returns.${r.months}.backInCare`, true), cell(r.percent, `returns.${r.months}.percent`, true))), 1)))

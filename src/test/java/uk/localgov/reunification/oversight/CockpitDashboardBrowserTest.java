@@ -1,0 +1,145 @@
+package uk.localgov.reunification.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.localgov.reunification.ApplicationTest;
+
+/**
+ * A line manager logs into Cockpit in a real browser (Debian's chromium, driven through
+ * chromium-driver) and reads the oversight dashboard: the figures of their team's 2025
+ * ({@link TeamHistory}), the same as {@code /api/oversight} gives them. Without a browser the test
+ * fails and says what to install; it never passes without having looked.
+ */
+@ApplicationTest
+class CockpitDashboardBrowserTest {
+
+  static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
+  static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  TestRestTemplate http;
+
+  WebDriver browser;
+  TeamHistory history;
+
+  @AfterEach
+  void closeEverything() {
+    if (browser != null) {
+      browser.quit();
+    }
+    ClockUtil.reset();
+    if (history != null) {
+      history.close();
+    }
+  }
+
+  @Test
+  void aLineManagerReadsTheTeamsFiguresOnCockpitsDashboard() throws Exception {
+    browser = chromium();
+    history = new TeamHistory(engine, "browser").build();
+    ClockUtil.setCurrentTime(TeamHistory.NOW);
+
+    browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/login");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+        .sendKeys(history.manager);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(history.password);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-figure='FIRST_VISIT.due']")));
+    screenshot();
+
+    assertThat(row("FIRST_VISIT")).as("first visits: due, on time, late, missed, overdue, not yet due, on time %")
+        .containsExactly("3", "2", "1", "0", "0", "0", "67");
+    assertThat(row("RETURN_REVIEW")).containsExactly("3", "2", "0", "0", "1", "0", "67");
+    assertThat(row("RATIFICATION")).containsExactly("2", "1", "1", "0", "0", "0", "50");
+    assertThat(row("CIN_REVIEW")).containsExactly("2", "1", "1", "0", "0", "0", "50");
+    assertThat(figure("FIRST_VISIT." + history.team + ".late")).isEqualTo("1");
+
+    List<WebElement> overdue = browser.findElements(By.cssSelector("[data-overdue]"));
+    assertThat(overdue).hasSize(1);
+    assertThat(overdue.get(0).getText()).contains(history.b, "Review after an unplanned return", "2025-10-21", "13");
+    assertThat(browser.findElement(By.cssSelector("[data-plugin=reunification-oversight]")).getText())
+        .doesNotContain(history.s);
+
+    assertThat(figure("outcome.RETURNED_TO_CARE")).isEqualTo("1");
+    assertThat(figure("outcome.STEPPED_DOWN_TO_UNIVERSAL")).isEqualTo("1");
+    assertThat(figure("outcome.RETURN_NOT_SUPPORTED")).isEqualTo("1");
+    assertThat(List.of(figure("returns.3.followedUp"), figure("returns.3.backInCare"), figure("returns.3.percent")))
+        .containsExactly("2", "1", "50");
+    assertThat(figure("returns.12.percent")).as("nobody has been home twelve months yet").isEqualTo("–");
+    assertThat(figure("worker." + history.worker)).isEqualTo("2");
+    assertThat(figure("caseload." + history.team + ".PLANNING")).isEqualTo("1");
+
+    Map<?, ?> api = http.withBasicAuth(history.manager, history.password).getForObject("/api/oversight", Map.class);
+    for (Object entry : (List<?>) api.get("timeliness")) {
+      Map<?, ?> timescale = (Map<?, ?>) entry;
+      Map<?, ?> overall = (Map<?, ?>) timescale.get("overall");
+      for (String key : List.of("due", "onTime", "late", "missed", "overdue", "pending")) {
+        assertThat(figure(timescale.get("timescale") + "." + key)).as("%s %s as the API gives it",
+            timescale.get("timescale"), key).isEqualTo(String.valueOf(overall.get(key)));
+      }
+    }
+  }
+
+  private List<String> row(String timescale) {
+    return List.of("due", "onTime", "late", "missed", "overdue", "pending", "onTimePercent").stream()
+        .map(key -> figure(timescale + "." + key)).toList();
+  }
+
+  private String figure(String name) {
+    return browser.findElement(By.cssSelector("[data-figure='" + name + "']")).getText().trim();
+  }
+
+  private void screenshot() throws Exception {
+    Path shots = Path.of("target", "browser");
+    Files.createDirectories(shots);
+    File shot = browser.findElement(By.cssSelector("[data-plugin=reunification-oversight]"))
+        .getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), shots.resolve("cockpit-oversight-dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Debian's chromium, headless; fails with what to install when it or its driver is missing. */
+  static WebDriver chromium() {
+    if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+      fail("No browser for the Cockpit dashboard test: expected Chromium at " + CHROMIUM + " and ChromeDriver at "
+          + CHROMEDRIVER + ". Install Debian's packages (apt-get install chromium chromium-driver; .ci/run does),"
+          + " or name others with -Dbrowser.chromium=... -Dbrowser.chromedriver=...");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "--window-size=1400,2600");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER)).withSilent(true).build();
+    return new ChromeDriver(service, options);
+  }
+}
