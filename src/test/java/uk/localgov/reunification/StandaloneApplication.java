@@ -11,7 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts the real application outside the shared test context, as an operator would: on an H2
  * file in a folder of the test's, on a port of its own, under an engine name of its own so it
- * never meets the shared context's engine.
+ * never meets the shared context's engine, and without Camunda's webapps: they keep their state in
+ * static fields that a closing application clears, which would break the shared context's Cockpit.
  */
 public final class StandaloneApplication {
 
@@ -25,6 +26,7 @@ public final class StandaloneApplication {
     properties.put("camunda.bpm.process-engine-name", "standalone");
     properties.put("camunda.bpm.job-execution.enabled", "false");
     properties.put("spring.main.banner-mode", "off");
+    properties.put("camunda.bpm.webapp.enabled", "false");
     for (String property : extraProperties) {
       int equals = property.indexOf('=');
       properties.put(property.substring(0, equals), property.substring(equals + 1));
