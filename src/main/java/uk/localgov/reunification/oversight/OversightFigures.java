@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.Group;
@@ -36,17 +35,21 @@ import uk.localgov.reunification.oversight.OversightReport.Timeliness;
 import uk.localgov.reunification.oversight.OversightReport.WorkerCaseload;
 
 /**
- * The figures of {@link OversightReport}, computed from Camunda's history with the caller's own
- * authorizations, so each manager counts only the cases they may see. Three history queries and
- * one of variables per thousand cases, each bounded by the period or by what is open now: the
- * cases open or ended since the period began, the timescale work due in the period, and the work
- * open now. The counting is done here, not in the database, because "on time" compares two
- * columns of a row, which Camunda's query API cannot express.
+ * The figures of {@link OversightReport}, computed from Camunda's history. Which cases count is
+ * decided by the caller's own authorizations: the processes of a case they may read, open now or
+ * ended since shortly before the period. Everything else is read for those cases only, a thousand
+ * at a time by their references, bounded by the period or by what is open now: their variables,
+ * the timescale work due in the period, the work open now. The counting is done here, not in the
+ * database, because "on time" compares two columns of a row, which Camunda's query API cannot
+ * express.
  */
 @Service
 public class OversightFigures {
 
   static final String[] RETURN_PROCESSES = {"plannedReturn", "unplannedReturn"};
+  static final String[] CASE_PROCESSES = {"plannedReturn", "unplannedReturn", "ratification", "ongoingSupport"};
+  /** A task is due at most 84 days after it is created (the longest Child in Need review interval). */
+  static final int LONGEST_DUE_AFTER_END_IN_DAYS = 90;
   static final String RETURNED_TO_CARE = "RETURNED_TO_CARE";
   static final int[] RETURN_WINDOWS_IN_MONTHS = {3, 6, 12};
   private static final String[] CASE_VARIABLES = {"childId", "team", "socialWorker", "returnDate", "outcome"};
@@ -96,17 +99,24 @@ public class OversightFigures {
     Date periodStart = Date.from(from.atStartOfDay(ENGLAND).toInstant());
     Date periodEnd = Date.from(to.plusDays(1).atStartOfDay(ENGLAND).toInstant());
 
-    Map<String, CaseFacts> cases = casesOpenOrEndedSince(periodStart);
-    List<HistoricTaskInstance> dueInPeriod = history.createHistoricTaskInstanceQuery()
-        .taskDefinitionKeyIn(Timescale.taskKeys()).taskDueAfter(periodStart).taskDueBefore(periodEnd).list();
-    List<HistoricTaskInstance> openWork = history.createHistoricTaskInstanceQuery().unfinished()
-        .taskDefinitionKeyIn(Stage.taskKeys()).list();
-    Set<String> elsewhere = new HashSet<>();
-    dueInPeriod.forEach(task -> elsewhere.add(task.getRootProcessInstanceId()));
-    elsewhere.removeAll(cases.keySet());
-    if (!elsewhere.isEmpty()) {
-      cases.putAll(cases(history.createHistoricProcessInstanceQuery().processInstanceIds(elsewhere)));
-    }
+    Map<String, HistoricProcessInstance> visible = visibleSince(Date.from(from.minusDays(LONGEST_DUE_AFTER_END_IN_DAYS)
+        .atStartOfDay(ENGLAND).toInstant()));
+    Map<String, CaseFacts> cases = lookups.read(() -> caseFacts(visible));
+    List<HistoricTaskInstance> dueInPeriod = new ArrayList<>();
+    List<HistoricTaskInstance> openWork = new ArrayList<>();
+    lookups.read(() -> {
+      for (List<String> childIds : chunks(visible.values().stream().map(HistoricProcessInstance::getBusinessKey)
+          .filter(key -> key != null).distinct().toList())) {
+        String[] keys = childIds.toArray(String[]::new);
+        history.createHistoricTaskInstanceQuery().processInstanceBusinessKeyIn(keys)
+            .taskDefinitionKeyIn(Timescale.taskKeys()).taskDueAfter(periodStart).taskDueBefore(periodEnd).list()
+            .stream().filter(task -> visible.containsKey(task.getProcessInstanceId())).forEach(dueInPeriod::add);
+        history.createHistoricTaskInstanceQuery().processInstanceBusinessKeyIn(keys).unfinished()
+            .taskDefinitionKeyIn(Stage.taskKeys()).list()
+            .stream().filter(task -> visible.containsKey(task.getProcessInstanceId())).forEach(openWork::add);
+      }
+      return null;
+    });
 
     Set<String> teams = new HashSet<>();
     cases.values().forEach(c -> teams.add(c.team()));
@@ -125,34 +135,53 @@ public class OversightFigures {
         caseload(cases, openWork, names, teamNames));
   }
 
-  private Map<String, CaseFacts> casesOpenOrEndedSince(Date periodStart) {
-    Map<String, CaseFacts> cases = new HashMap<>();
-    cases.putAll(cases(history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(RETURN_PROCESSES)
-        .unfinished()));
-    cases.putAll(cases(history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(RETURN_PROCESSES)
-        .finishedAfter(periodStart)));
-    return cases;
+  /**
+   * The caller's part: with the caller's own authorizations, every process of a case (the return,
+   * its ratification and support) open now or ended since {@code since}.
+   */
+  private Map<String, HistoricProcessInstance> visibleSince(Date since) {
+    Map<String, HistoricProcessInstance> visible = new HashMap<>();
+    history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(CASE_PROCESSES).unfinished().list()
+        .forEach(instance -> visible.put(instance.getId(), instance));
+    history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(CASE_PROCESSES).finishedAfter(since).list()
+        .forEach(instance -> visible.put(instance.getId(), instance));
+    return visible;
   }
 
-  private Map<String, CaseFacts> cases(HistoricProcessInstanceQuery query) {
+  /**
+   * The returns the visible processes belong to, with their variables. Read without authorization
+   * checks, because the caller may read these cases already (the grants are per case) and the
+   * checks, repeated per variable, are what would make the figures slow on a large history.
+   */
+  private Map<String, CaseFacts> caseFacts(Map<String, HistoricProcessInstance> visible) {
+    Set<String> roots = new HashSet<>();
+    visible.values().forEach(instance -> roots.add(instance.getRootProcessInstanceId()));
     Map<String, CaseFacts> cases = new HashMap<>();
-    for (HistoricProcessInstance instance : query.list()) {
-      CaseFacts facts = new CaseFacts(instance.getId(), instance.getEndTime());
-      facts.variables.put("childId", instance.getBusinessKey());
-      cases.put(instance.getId(), facts);
-    }
-    List<String> ids = new ArrayList<>(cases.keySet());
-    for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
-      List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY));
+    for (List<String> chunk : chunks(new ArrayList<>(roots))) {
+      for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
+          .processInstanceIds(new HashSet<>(chunk)).processDefinitionKeyIn(RETURN_PROCESSES).list()) {
+        CaseFacts facts = new CaseFacts(instance.getId(), instance.getEndTime());
+        facts.variables.put("childId", instance.getBusinessKey());
+        cases.put(instance.getId(), facts);
+      }
       for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
           .processInstanceIdIn(chunk.toArray(String[]::new)).variableNameIn(CASE_VARIABLES)
           .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
-        if (variable.getValue() != null) {
-          cases.get(variable.getProcessInstanceId()).variables.put(variable.getName(), variable.getValue());
+        CaseFacts facts = cases.get(variable.getProcessInstanceId());
+        if (facts != null && variable.getValue() != null) {
+          facts.variables.put(variable.getName(), variable.getValue());
         }
       }
     }
     return cases;
+  }
+
+  private static List<List<String>> chunks(List<String> ids) {
+    List<List<String>> chunks = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+      chunks.add(ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY)));
+    }
+    return chunks;
   }
 
   private static List<Timeliness> timeliness(List<HistoricTaskInstance> dueInPeriod, Map<String, CaseFacts> cases,
