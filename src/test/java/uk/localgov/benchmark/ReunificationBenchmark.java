@@ -50,6 +50,10 @@ class ReunificationBenchmark {
       .mapToInt(Integer::parseInt).toArray();
   static final List<String> DATABASES = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
   static final int STARTS = Integer.getInteger("bench.starts", 3);
+  /** socialworker1's own open cases, whatever the total: a social worker's caseload, not a third of the service. */
+  static final int CASELOAD = Integer.getInteger("bench.caseload", 20);
+  /** The other social workers who hold the rest of the active cases, half in each team. */
+  static final int WORKERS = Integer.getInteger("bench.workers", 200);
   static final int QUERIES = 300;
   static final ZoneId ENGLAND = ZoneId.of("Europe/London");
   static final String BURST_RETURN_DATE = "2026-01-05";
@@ -135,16 +139,20 @@ class ReunificationBenchmark {
 
   /** 3. One social worker's task query as active cases grow; 2. then every first-visit timer falls due at once. */
   void taskQueriesAndTimerBurst(String database, ProjectCases project, BareCases bare) throws Exception {
+    project.hireSocialWorkers(WORKERS);
     int seeded = 0;
     for (int active : ACTIVE) {
       for (; seeded < active; seeded++) {
-        project.activeCase("ACT-" + seeded, BURST_RETURN_DATE);
+        String worker = seeded < CASELOAD ? "socialworker1" : "benchworker" + (seeded % WORKERS);
+        project.activeCase("ACT-" + seeded, BURST_RETURN_DATE, worker);
       }
       double[] on = project.taskQueryLatency(true);
       double[] off = project.taskQueryLatency(false);
-      results.add(database, "Task query p50, socialworker1, " + active + " active cases, authorization on",
+      results.add(database, "Task query p50, socialworker1 (" + CASELOAD + " cases), " + active
+          + " active cases, authorization on",
           on[0], "authorization off", off[0], "ms", on[0] / off[0], "-");
-      results.add(database, "Task query p95, socialworker1, " + active + " active cases, authorization on",
+      results.add(database, "Task query p95, socialworker1 (" + CASELOAD + " cases), " + active
+          + " active cases, authorization on",
           on[1], "authorization off", off[1], "ms", on[1] / off[1], "under 50 ms; ratio at most 2");
     }
     for (int i = 0; i < seeded; i++) {
@@ -321,9 +329,25 @@ class ReunificationBenchmark {
           "reviewNotes", "Settled"));
     }
 
-    /** A case waiting for its plan and first visit, a third each for socialworker1, 2 and 3. */
-    void activeCase(String childId, String returnDate) {
-      String worker = "socialworker" + (1 + Math.floorMod(childId.hashCode(), 3));
+    /** Social workers benchworker0, 1, … in Team North and Team South, beside the demo's. */
+    void hireSocialWorkers(int count) {
+      IdentityService identity = engine.getIdentityService();
+      for (int i = 0; i < count; i++) {
+        String id = "benchworker" + i;
+        if (identity.createUserQuery().userId(id).count() == 0) {
+          org.camunda.bpm.engine.identity.User user = identity.newUser(id);
+          user.setFirstName("Bench");
+          user.setLastName("Worker " + i);
+          user.setPassword("Bench-Worker-2026-" + i);
+          identity.saveUser(user);
+          identity.createMembership(id, "socialworkers");
+          identity.createMembership(id, i % 2 == 0 ? "teamnorth" : "teamsouth");
+        }
+      }
+    }
+
+    /** A case waiting for its plan and first visit. */
+    void activeCase(String childId, String returnDate, String worker) {
       as(worker, () -> engine.getRuntimeService().startProcessInstanceByKey("unplannedReturn", childId,
           child(childId, returnDate, worker)));
     }
