@@ -299,18 +299,9 @@ class ReunificationBenchmark {
     }
 
     Map<String, Object> child(String childId, String returnDate, String socialWorker) {
-      Map<String, Object> variables = new HashMap<>();
-      variables.put("childId", childId);
-      variables.put("childName", "Benchmark Child " + childId);
-      variables.put("dateOfBirth", "2014-05-01");
-      variables.put("legalStatus", "CARE_ORDER");
-      variables.put("weeksAccommodated", 40);
-      variables.put("eligibleChild", false);
-      variables.put("socialWorker", socialWorker);
-      variables.put("iro", "iro1");
-      variables.put("returnDate", returnDate);
-      variables.put("returnReason", "PLACEMENT_BREAKDOWN");
-      return variables;
+      return uk.localgov.reunification.casework.Cases.with(
+          uk.localgov.reunification.casework.Cases.careOrderChild(childId), "socialWorker", socialWorker, "returnDate", returnDate,
+          "returnReason", "PLACEMENT_BREAKDOWN");
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import uk.localgov.reunification.casework.CaseCalendar;
+import uk.localgov.reunification.casework.Cases;
 import uk.localgov.reunification.identity.IdentityDirectory;
 
 /**
@@ -173,16 +174,7 @@ final class TeamHistory {
   }
 
   static Map<String, Object> child(String childId, String socialWorker) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("childId", childId);
-    variables.put("childName", "Oversight Child " + childId);
-    variables.put("dateOfBirth", "2014-05-01");
-    variables.put("legalStatus", "CARE_ORDER");
-    variables.put("weeksAccommodated", 40);
-    variables.put("eligibleChild", false);
-    variables.put("socialWorker", socialWorker);
-    variables.put("iro", "iro1");
-    return variables;
+    return Cases.with(Cases.careOrderChild(childId), "socialWorker", socialWorker);
   }
 
   static void clock(int year, int month, int day) {
