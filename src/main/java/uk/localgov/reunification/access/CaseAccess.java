@@ -3,6 +3,7 @@ package uk.localgov.reunification.access;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
@@ -81,38 +82,49 @@ public class CaseAccess {
   /**
    * Lets these people read a task as it appears, and its process instance. Whoever among them is
    * new to the case (a Child in Need co-ordinator just allocated) is given the rest of the case too.
-   * Only resources new in this transaction, or grants missing for a newcomer, are written, so two
-   * nodes working on one case at once do not write the same grant.
+   * Only grants that are missing are written, so two nodes working on one case at once do not
+   * write the same grant. The task is new in this transaction, so its grants are written without
+   * asking the database; who already reads the process instance, and the case's root, is one
+   * query each. A task's history needs no grant of its own: with historic instance permissions on,
+   * READ on the historic process instance reads its tasks' history too.
+   *
+   * @param rootInstanceId the return process at the root of the case, when the task's own process
+   *     was called from it; {@code null} to find it by the case reference (a welfare concern)
    */
-  public void share(String childId, String processInstanceId, String taskId, String taskAssignee,
-      Set<String> people) {
-    for (String user : people) {
-      INSTANCE_RESOURCES.forEach(resource -> grantRead(user, resource, processInstanceId));
-      if (taskId != null && !user.equals(taskAssignee)) {
-        // the engine itself grants the task to its assignee
-        TASK_RESOURCES.forEach(resource -> grantRead(user, resource, taskId));
-      }
+  public void share(String childId, String processInstanceId, String rootInstanceId, String taskId,
+      String taskAssignee, Set<String> people) {
+    if (people.isEmpty()) {
+      return;
     }
-    String root = rootOf(childId);
-    if (root != null && !root.equals(processInstanceId)) {
-      Set<String> newcomers = new LinkedHashSet<>();
+    lookups.read(() -> {
+      Set<String> readers = readersOf(processInstanceId);
       for (String user : people) {
-        if (!hasRead(user, root)) {
-          newcomers.add(user);
+        if (!readers.contains(user)) {
+          INSTANCE_RESOURCES.forEach(resource -> grant(user, null, resource, processInstanceId));
+        }
+        if (taskId != null && !user.equals(taskAssignee)) {
+          // the engine itself grants the task to its assignee
+          grantNew(user, Resources.TASK, taskId);
         }
       }
-      if (!newcomers.isEmpty()) {
-        shareAll(childId, newcomers);
+      String root = rootInstanceId != null ? rootInstanceId : rootOf(childId);
+      if (root != null && !root.equals(processInstanceId)) {
+        Set<String> newcomers = new LinkedHashSet<>(people);
+        newcomers.removeAll(readersOf(root));
+        if (!newcomers.isEmpty()) {
+          shareAll(childId, newcomers);
+        }
       }
-    }
+      return null;
+    });
   }
 
-  /** Lets these people read every process instance and task, running or ended, of the child's case. */
+  /** Lets these people read every process instance, running or ended, of the child's case, and its open tasks. */
   public void shareAll(String childId, Set<String> people) {
     CaseResources resources = resourcesOf(childId);
     for (String user : people) {
       resources.instances().forEach(id -> INSTANCE_RESOURCES.forEach(resource -> grantRead(user, resource, id)));
-      resources.tasks().forEach(id -> TASK_RESOURCES.forEach(resource -> grantRead(user, resource, id)));
+      resources.openTasks().forEach(id -> grantRead(user, Resources.TASK, id));
     }
   }
 
@@ -123,10 +135,18 @@ public class CaseAccess {
         .stream().map(instance -> instance.getId()).findFirst().orElse(null));
   }
 
-  private boolean hasRead(String user, String processInstanceId) {
-    return pendingGrant(user, null, Resources.PROCESS_INSTANCE, processInstanceId) != null
-        || lookups.read(() -> authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-            .userIdIn(user).resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).count() > 0);
+  /** The people who may already read this process instance, granted before or earlier in this transaction. */
+  private Set<String> readersOf(String processInstanceId) {
+    Set<String> readers = new HashSet<>();
+    authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).list().stream()
+        .filter(grant -> grant.getUserId() != null && grant.isPermissionGranted(Permissions.READ))
+        .forEach(grant -> readers.add(grant.getUserId()));
+    pendingGrants().stream()
+        .filter(grant -> grant.getResourceType() == Resources.PROCESS_INSTANCE.resourceType()
+            && processInstanceId.equals(grant.getResourceId()) && grant.getUserId() != null)
+        .forEach(grant -> readers.add(grant.getUserId()));
+    return readers;
   }
 
   /**
@@ -142,12 +162,13 @@ public class CaseAccess {
     CaseResources resources = resourcesOf(childId);
     lookups.read(() -> {
       resources.instances().forEach(id -> INSTANCE_RESOURCES.forEach(resource -> revoke(user, resource, id)));
+      // HISTORIC_TASK: grants written by earlier versions of this class
       resources.tasks().forEach(id -> TASK_RESOURCES.forEach(resource -> revoke(user, resource, id)));
       return null;
     });
   }
 
-  record CaseResources(Set<String> instances, Set<String> tasks) {
+  record CaseResources(Set<String> instances, Set<String> tasks, Set<String> openTasks) {
   }
 
   /** Every process instance and task, running or ended, that carries the child's case reference. */
@@ -155,11 +176,16 @@ public class CaseAccess {
     return lookups.read(() -> {
       Set<String> instances = new LinkedHashSet<>();
       Set<String> tasks = new LinkedHashSet<>();
+      Set<String> openTasks = new LinkedHashSet<>();
       history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(childId).list()
           .forEach(instance -> instances.add(instance.getId()));
-      history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childId).list()
-          .forEach(task -> tasks.add(task.getId()));
-      return new CaseResources(instances, tasks);
+      history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childId).list().forEach(task -> {
+        tasks.add(task.getId());
+        if (task.getEndTime() == null) {
+          openTasks.add(task.getId());
+        }
+      });
+      return new CaseResources(instances, tasks, openTasks);
     });
   }
 
@@ -202,13 +228,34 @@ public class CaseAccess {
     });
   }
 
+  /**
+   * Grants READ on a resource made in this transaction, which no grant in the database can name
+   * yet: only the grants made earlier in the transaction (a candidate's, say) are looked at.
+   */
+  private void grantNew(String user, Resource resource, String resourceId) {
+    Authorization existing = pendingGrant(user, null, resource, resourceId);
+    if (existing == null) {
+      Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      grant.setUserId(user);
+      grant.setResource(resource);
+      grant.setResourceId(resourceId);
+      grant.addPermission(read(resource));
+      authorizations.saveAuthorization(grant);
+    } else if (!existing.isPermissionGranted(read(resource))) {
+      existing.addPermission(read(resource));
+      authorizations.saveAuthorization(existing);
+    }
+  }
+
+  /** The grants made earlier in this same transaction, which no query can see yet. */
+  private static List<AuthorizationEntity> pendingGrants() {
+    CommandContext context = Context.getCommandContext();
+    return context == null ? List.of() : context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class);
+  }
+
   /** A grant made earlier in this same transaction, which no query can see yet. */
   private static Authorization pendingGrant(String user, String group, Resource resource, String resourceId) {
-    CommandContext context = Context.getCommandContext();
-    if (context == null) {
-      return null;
-    }
-    return context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
+    return pendingGrants().stream()
         .filter(grant -> grant.getAuthorizationType() == AUTH_TYPE_GRANT
             && java.util.Objects.equals(user, grant.getUserId()) && java.util.Objects.equals(group, grant.getGroupId())
             && grant.getResourceType() == resource.resourceType() && resourceId.equals(grant.getResourceId()))

@@ -8,12 +8,14 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.localgov.reunification.casework.ReturnStartCheck;
 
 /**
  * Shares every case as its work appears: each user task of every deployed process, when created,
@@ -52,10 +54,26 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
     };
   }
 
+  /**
+   * The return process at the root of the task's case, as the engine knows it: the process that
+   * called the task's own, or the task's own when it is a return. {@code null} for a process
+   * started on its own under the case reference (a welfare concern), whose case is found by it.
+   */
+  static String caseRoot(ExecutionEntity execution) {
+    String root = execution.getRootProcessInstanceId();
+    if (root != null && !root.equals(execution.getProcessInstanceId())) {
+      return root;
+    }
+    return ReturnStartCheck.RETURN_PROCESSES.contains(execution.getProcessDefinition().getKey())
+        ? execution.getProcessInstanceId() : null;
+  }
+
   private void share(DelegateTask task) {
-    String childId = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+    String childId = execution == null ? null : execution.getProcessBusinessKey();
     if (childId != null) {
-      access.share(childId, task.getProcessInstanceId(), task.getId(), task.getAssignee(), access.people(task));
+      access.share(childId, task.getProcessInstanceId(), caseRoot(execution), task.getId(), task.getAssignee(),
+          access.people(task));
     }
     task.getCandidates().stream().filter(link -> link.getGroupId() != null)
         .forEach(link -> access.shareInstanceWithGroup(link.getGroupId(), task.getProcessInstanceId()));

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -25,6 +27,17 @@ final class CaseVariables {
   CaseVariables(VariableScope scope, CaseCalendar calendar) {
     this.scope = scope;
     this.calendar = calendar;
+  }
+
+  /** A value kept with {@link #keepForTransaction}, or {@code null}. */
+  Object transientValue(String name) {
+    TypedValue value = scope.getVariableTyped(name);
+    return value != null && value.isTransient() ? value.getValue() : null;
+  }
+
+  /** Keeps a value with the case for the rest of this transaction only: never stored, never in history. */
+  void keepForTransaction(String name, Object value) {
+    scope.setVariable(name, Variables.objectValue(value, true).create());
   }
 
   boolean isPresent(String name) {

@@ -30,6 +30,12 @@ public class ResearchFactors {
       boolean additionalHelp, boolean responseRequired) {
   }
 
+  /** The transient variable that holds the decision's answer for the rest of a transaction. */
+  static final String ASSESSED = "researchFactorsAssessed";
+
+  record Assessed(Set<String> codes, List<Factor> factors) {
+  }
+
   private final DecisionService decisions;
   private final UnrestrictedLookups lookups;
   private final CaseCalendar calendar;
@@ -52,6 +58,21 @@ public class ResearchFactors {
     return factors;
   }
 
+  /**
+   * The factors among the codes a case has recorded. The completion check of the plan and the
+   * weighing after it ask the same of the decision in one transaction; the answer is kept for the
+   * rest of that transaction as a transient variable, never stored.
+   */
+  List<Factor> assess(CaseVariables variables) {
+    Set<String> codes = recorded(variables);
+    if (variables.transientValue(ASSESSED) instanceof Assessed kept && kept.codes().equals(codes)) {
+      return kept.factors();
+    }
+    List<Factor> factors = assess(codes);
+    variables.keepForTransaction(ASSESSED, new Assessed(Set.copyOf(codes), List.copyOf(factors)));
+    return factors;
+  }
+
   /** STANDARD, ENHANCED or INTENSIVE, from the weights of the factors present. */
   public String intensity(List<Factor> factors) {
     int riskScore = factors.stream().mapToInt(Factor::weight).sum();
@@ -69,7 +90,7 @@ public class ResearchFactors {
    */
   public void weigh(DelegateExecution execution) {
     CaseVariables variables = new CaseVariables(execution, calendar);
-    List<Factor> factors = assess(recorded(variables));
+    List<Factor> factors = assess(variables);
     Map<String, String> responses = variables.textsByCode("factorResponses");
     List<Map<String, Object>> assessment = new ArrayList<>();
     for (Factor factor : factors) {
@@ -94,8 +115,8 @@ public class ResearchFactors {
 
   /** Refuses codes the decision does not know, naming them. */
   List<Factor> known(CaseVariables variables) {
-    Set<String> codes = recorded(variables);
-    List<Factor> factors = assess(codes);
+    Set<String> codes = new LinkedHashSet<>(recorded(variables));
+    List<Factor> factors = assess(variables);
     factors.forEach(factor -> codes.remove(factor.code()));
     if (!codes.isEmpty()) {
       throw new CaseInputRefused("factorsPresent", "has codes that are not research factors: " + String.join(", ", codes));

@@ -44,9 +44,13 @@ public class StaffDirectory {
   public String lineManagerOf(String socialWorker) {
     String team = teamOf(socialWorker).orElseThrow(() -> new ProcessEngineException(
         "Social worker '" + socialWorker + "' is in no team, so has no line manager: add them to a team in Admin"));
-    List<User> managers = lookups.read(() -> identity.createUserQuery().memberOfGroup(team).list().stream()
-        .filter(user -> identity.createUserQuery().userId(user.getId()).memberOfGroup(Roles.LINE_MANAGERS).count() > 0)
-        .toList());
+    // the line managers are few, a team may be large: ask which line managers are in the team
+    List<User> managers = lookups.read(() -> {
+      String[] lineManagers = identity.createUserQuery().memberOfGroup(Roles.LINE_MANAGERS).list().stream()
+          .map(User::getId).toArray(String[]::new);
+      return lineManagers.length == 0 ? List.<User>of()
+          : identity.createUserQuery().memberOfGroup(team).userIdIn(lineManagers).orderByUserId().asc().list();
+    });
     if (managers.isEmpty()) {
         throw new ProcessEngineException("Team '" + team + "' of social worker '" + socialWorker
             + "' has no line manager: add a member of linemanagers to the team in Admin");
