@@ -212,18 +212,7 @@ public class CaseAccess {
             .resourceType(resource).resourceId(resourceId);
         existing = (user != null ? query.userIdIn(user) : query.groupIdIn(group)).singleResult();
       }
-      if (existing == null) {
-        Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        grant.setUserId(user);
-        grant.setGroupId(group);
-        grant.setResource(resource);
-        grant.setResourceId(resourceId);
-        grant.addPermission(read(resource));
-        authorizations.saveAuthorization(grant);
-      } else if (!existing.isPermissionGranted(read(resource))) {
-        existing.addPermission(read(resource));
-        authorizations.saveAuthorization(existing);
-      }
+      saveRead(existing, user, group, resource, resourceId);
       return null;
     });
   }
@@ -233,10 +222,15 @@ public class CaseAccess {
    * yet: only the grants made earlier in the transaction (a candidate's, say) are looked at.
    */
   private void grantNew(String user, Resource resource, String resourceId) {
-    Authorization existing = pendingGrant(user, null, resource, resourceId);
+    saveRead(pendingGrant(user, null, resource, resourceId), user, null, resource, resourceId);
+  }
+
+  /** Writes a READ grant, or adds READ to the grant that exists, where it lacks it. */
+  private void saveRead(Authorization existing, String user, String group, Resource resource, String resourceId) {
     if (existing == null) {
       Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       grant.setUserId(user);
+      grant.setGroupId(group);
       grant.setResource(resource);
       grant.setResourceId(resourceId);
       grant.addPermission(read(resource));
