@@ -20,7 +20,9 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.casework.ReturnStartCheck;
@@ -84,8 +86,8 @@ public class CaseAccess {
    * new to the case (a Child in Need co-ordinator just allocated) is given the rest of the case too.
    * Only grants that are missing are written, so two nodes working on one case at once do not
    * write the same grant. The task is new in this transaction, so its grants are written without
-   * asking the database; who already reads the process instance, and the case's root, is one
-   * query each. A task's history needs no grant of its own: with historic instance permissions on,
+   * asking the database, and so are the process instance's when it starts in this transaction;
+   * otherwise who already reads the process instance, and the case's root, is one query each. A task's history needs no grant of its own: with historic instance permissions on,
    * READ on the historic process instance reads its tasks' history too.
    *
    * @param rootInstanceId the return process at the root of the case, when the task's own process
@@ -97,9 +99,12 @@ public class CaseAccess {
       return;
     }
     lookups.read(() -> {
-      Set<String> readers = readersOf(processInstanceId);
+      boolean newInstance = isNew(processInstanceId);
+      Set<String> readers = newInstance ? Set.of() : readersOf(processInstanceId);
       for (String user : people) {
-        if (!readers.contains(user)) {
+        if (newInstance) {
+          INSTANCE_RESOURCES.forEach(resource -> grantNew(user, resource, processInstanceId));
+        } else if (!readers.contains(user)) {
           INSTANCE_RESOURCES.forEach(resource -> grant(user, null, resource, processInstanceId));
         }
         if (taskId != null && !user.equals(taskAssignee)) {
@@ -133,6 +138,13 @@ public class CaseAccess {
     return lookups.read(() -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(childId)
         .processDefinitionKeyIn(ReturnStartCheck.RETURN_PROCESSES.toArray(String[]::new)).orderByProcessInstanceStartTime().desc().list()
         .stream().map(instance -> instance.getId()).findFirst().orElse(null));
+  }
+
+  /** Whether the process instance starts in this transaction, so that no grant in the database can name it. */
+  private static boolean isNew(String processInstanceId) {
+    DbEntityManager entities = Context.getCommandContext().getDbEntityManager();
+    ExecutionEntity instance = entities.getCachedEntity(ExecutionEntity.class, processInstanceId);
+    return instance != null && entities.getDbEntityCache().isTransient(instance);
   }
 
   /** The people who may already read this process instance, granted before or earlier in this transaction. */

@@ -26,14 +26,14 @@ public class StaffDirectory {
   }
 
   public boolean isMember(String userId, String groupId) {
-    return userId != null && lookups.read(
-        () -> identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0);
+    return userId != null && StaffAnswers.once("member " + userId + " " + groupId, () -> lookups.read(
+        () -> identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0));
   }
 
   /** The team a person belongs to, if any: a group of type {@code team}. */
   public Optional<String> teamOf(String userId) {
-    return lookups.read(() -> identity.createGroupQuery().groupMember(userId).groupType(Roles.TEAM_TYPE)
-        .orderByGroupId().asc().list().stream().map(Group::getId).findFirst());
+    return StaffAnswers.once("team " + userId, () -> lookups.read(() -> identity.createGroupQuery()
+        .groupMember(userId).groupType(Roles.TEAM_TYPE).orderByGroupId().asc().list().stream().map(Group::getId).findFirst()));
   }
 
   /**
@@ -45,12 +45,12 @@ public class StaffDirectory {
     String team = teamOf(socialWorker).orElseThrow(() -> new ProcessEngineException(
         "Social worker '" + socialWorker + "' is in no team, so has no line manager: add them to a team in Admin"));
     // the line managers are few, a team may be large: ask which line managers are in the team
-    List<User> managers = lookups.read(() -> {
+    List<User> managers = StaffAnswers.once("line managers " + team, () -> lookups.read(() -> {
       String[] lineManagers = identity.createUserQuery().memberOfGroup(Roles.LINE_MANAGERS).list().stream()
           .map(User::getId).toArray(String[]::new);
       return lineManagers.length == 0 ? List.<User>of()
           : identity.createUserQuery().memberOfGroup(team).userIdIn(lineManagers).orderByUserId().asc().list();
-    });
+    }));
     if (managers.isEmpty()) {
         throw new ProcessEngineException("Team '" + team + "' of social worker '" + socialWorker
             + "' has no line manager: add a member of linemanagers to the team in Admin");
