@@ -26,12 +26,17 @@ class GrantsOnlyTest {
   @Autowired
   TestRestTemplate http;
 
+  Authorization onProcessInstance(int type, String processInstanceId) {
+    Authorization authorization = authorizations.createNewAuthorization(type);
+    authorization.setUserId("socialworker2");
+    authorization.setResource(Resources.PROCESS_INSTANCE);
+    authorization.setResourceId(processInstanceId);
+    return authorization;
+  }
+
   @Test
   void aRevokeIsRefusedSayingWhyAndNothingIsSaved() {
-    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-    revoke.setUserId("socialworker2");
-    revoke.setResource(Resources.PROCESS_INSTANCE);
-    revoke.setResourceId("*");
+    Authorization revoke = onProcessInstance(Authorization.AUTH_TYPE_REVOKE, "*");
     revoke.removePermission(Permissions.READ);
 
     assertThatThrownBy(() -> authorizations.saveAuthorization(revoke))
@@ -54,10 +59,7 @@ class GrantsOnlyTest {
 
   @Test
   void grantsAreSavedAsEver() {
-    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    grant.setUserId("socialworker2");
-    grant.setResource(Resources.PROCESS_INSTANCE);
-    grant.setResourceId("grants-only-test");
+    Authorization grant = onProcessInstance(Authorization.AUTH_TYPE_GRANT, "grants-only-test");
     grant.addPermission(Permissions.READ);
     authorizations.saveAuthorization(grant);
     try {
