@@ -28,6 +28,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 
 /**
  * What a diagram in processes/ must keep however a process owner redraws it, as a list of
@@ -57,11 +59,30 @@ final class ModelRules {
       Map.entry("recordWithdrawal", List.of("withdrawalNotes", "cafContinues")),
       Map.entry("chaseOverdueWork", List.of("chaseNotes")));
 
+  /** What every called process receives of its case, whoever calls it. */
+  static final List<String> CASE_FACTS = List.of("childId", "childName", "socialWorker", "iro", "team");
+
   private ModelRules() {
+  }
+
+  /** The form id of each form in the folder, with the keys of all its fields, shown or filled in. */
+  static Map<String, Set<String>> shownByForms(Path folder) {
+    return forms(folder, true);
+  }
+
+  /** The variables a call activity passes to the process it calls. */
+  static Set<String> passedIn(CallActivity call) {
+    return call.getExtensionElements() == null ? Set.of() : call.getExtensionElements().getElementsQuery()
+        .filterByType(CamundaIn.class).list().stream().map(CamundaIn::getCamundaTarget)
+        .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
   }
 
   /** The form id of each form in the folder, with the keys of the fields a person fills in. */
   static Map<String, Set<String>> forms(Path folder) {
+    return forms(folder, false);
+  }
+
+  private static Map<String, Set<String>> forms(Path folder, boolean shownToo) {
     ObjectMapper json = new ObjectMapper();
     Map<String, Set<String>> forms = new HashMap<>();
     try (Stream<Path> files = Files.list(folder)) {
@@ -69,7 +90,7 @@ final class ModelRules {
         JsonNode form = json.readTree(file.toFile());
         Set<String> keys = new HashSet<>();
         form.get("components").forEach(component -> {
-          if (component.has("key") && !component.path("readonly").asBoolean(false)) {
+          if (component.has("key") && (shownToo || !component.path("readonly").asBoolean(false))) {
             keys.add(component.get("key").asText());
           }
         });
@@ -145,6 +166,16 @@ final class ModelRules {
       if (!diagram.getFileName().toString().equals(kebab(process.getId()) + ".bpmn")) {
         problems.add(process.getId() + " should live in " + kebab(process.getId()) + ".bpmn");
       }
+    }
+    for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+      boolean all = call.getExtensionElements() != null && call.getExtensionElements().getElementsQuery()
+          .filterByType(CamundaIn.class).list().stream().anyMatch(in -> "all".equals(in.getCamundaVariables()));
+      if (all) {
+        problems.add(call.getId() + " passes all variables: name what " + call.getCalledElement() + " needs");
+      }
+      Set<String> passed = passedIn(call);
+      CASE_FACTS.stream().filter(fact -> !passed.contains(fact))
+          .forEach(fact -> problems.add(call.getId() + " does not pass the case's " + fact));
     }
     model.getModelElementsByType(ScriptTask.class)
         .forEach(script -> problems.add(script.getId() + " is a script: keep logic in Java beans"));

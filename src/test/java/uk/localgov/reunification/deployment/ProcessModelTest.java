@@ -40,6 +40,32 @@ class ProcessModelTest {
     assertThat(CHECKED_TASKS).containsAll(ModelRules.REQUIRED.keySet());
   }
 
+  /**
+   * A called process receives only what its call activity names: whatever its forms show must be
+   * passed in, or be filled in by a form of its own.
+   */
+  @org.junit.jupiter.api.Test
+  void whatACalledProcessShowsIsPassedToIt() throws IOException {
+    java.util.Map<String, Set<String>> shown = ModelRules.shownByForms(FORMS);
+    java.util.Map<String, Set<String>> filled = ModelRules.forms(FORMS);
+    List<String> problems = new java.util.ArrayList<>();
+    for (Path diagram : diagrams().toList()) {
+      for (org.camunda.bpm.model.bpmn.instance.CallActivity call : org.camunda.bpm.model.bpmn.Bpmn
+          .readModelFromFile(diagram.toFile()).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class)) {
+        List<String> formsOfCalled = org.camunda.bpm.model.bpmn.Bpmn
+            .readModelFromFile(PROCESSES.resolve(ModelRules.kebab(call.getCalledElement()) + ".bpmn").toFile())
+            .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class).stream()
+            .map(org.camunda.bpm.model.bpmn.instance.UserTask::getCamundaFormRef).toList();
+        Set<String> available = new java.util.HashSet<>(ModelRules.passedIn(call));
+        formsOfCalled.forEach(form -> available.addAll(filled.getOrDefault(form, Set.of())));
+        formsOfCalled.forEach(form -> shown.getOrDefault(form, Set.of()).stream().filter(key -> !available.contains(key))
+            .forEach(key -> problems.add(diagram.getFileName() + " " + call.getId() + " does not pass " + key
+                + ", which form " + form + " shows")));
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
   @org.junit.jupiter.api.Test
   void aBrokenCopyOfADiagramIsCaughtByName(@org.junit.jupiter.api.io.TempDir Path folder) throws IOException {
     String planned = Files.readString(PROCESSES.resolve("planned-return.bpmn"));
@@ -47,14 +73,17 @@ class ProcessModelTest {
         .replace("<bpmndi:BPMNShape id=\"confirmReturnHome_di\" bpmnElement=\"confirmReturnHome\">",
             "<bpmndi:BPMNShape id=\"confirmReturnHome_di\" bpmnElement=\"Gateway_Ratified\">")
         .replace("camunda:formRef=\"firstHomeVisit\"", "camunda:formRef=\"noSuchForm\"")
-        .replace("Salford §3: 7 days (care order", "Seven days (care order");
+        .replace("Salford §3: 7 days (care order", "Seven days (care order")
+        .replaceFirst("<camunda:in source=\"team\" target=\"team\" />", "<camunda:in variables=\"all\" />");
     Path copy = folder.resolve("planned-return.bpmn");
     Files.writeString(copy, broken);
 
     assertThat(ModelRules.problems(copy, ModelRules.forms(FORMS))).containsExactlyInAnyOrder(
         "confirmReturnHome has no shape in the diagram",
         "firstHomeVisit has no form in forms/ (formRef 'noSuchForm')",
-        "Timer_FirstVisitOverdue is a timer whose documentation cites no policy paragraph");
+        "Timer_FirstVisitOverdue is a timer whose documentation cites no policy paragraph",
+        "CallActivity_Ratification passes all variables: name what ratification needs",
+        "CallActivity_Ratification does not pass the case's team");
   }
 
   /**
