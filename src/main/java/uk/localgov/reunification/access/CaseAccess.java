@@ -87,8 +87,9 @@ public class CaseAccess {
    * Only grants that are missing are written, so two nodes working on one case at once do not
    * write the same grant. The task is new in this transaction, so its grants are written without
    * asking the database, and so are the process instance's when it starts in this transaction;
-   * otherwise who already reads the process instance, and the case's root, is one query each. A task's history needs no grant of its own: with historic instance permissions on,
-   * READ on the historic process instance reads its tasks' history too.
+   * otherwise one query says who already reads the process instance, and one who reads the case's
+   * root. A task's history needs no grant of its own: with historic instance permissions on, READ
+   * on the historic process instance reads its tasks' history too.
    *
    * @param rootInstanceId the return process at the root of the case, when the task's own process
    *     was called from it; {@code null} to find it by the case reference (a welfare concern)

@@ -41,12 +41,11 @@ public class GrantsOnly extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = new ArrayList<>();
-    if (configuration.getCustomSessionFactories() != null) {
-      factories.addAll(configuration.getCustomSessionFactories());
+    if (configuration.getCustomSessionFactories() == null) {
+      configuration.setCustomSessionFactories(new ArrayList<>());
     }
     // a custom session factory replaces the engine's own for the same session type
-    factories.add(new SessionFactory() {
+    configuration.getCustomSessionFactories().add(new SessionFactory() {
       @Override
       public Class<?> getSessionType() {
         return AuthorizationManager.class;
@@ -58,7 +57,6 @@ public class GrantsOnly extends AbstractProcessEnginePlugin {
             .equals(configuration.getAuthorizationCheckRevokes()));
       }
     });
-    configuration.setCustomSessionFactories(factories);
   }
 
   /** Camunda's authorization manager, with the user's groups as given and no REVOKE where none is checked. */
