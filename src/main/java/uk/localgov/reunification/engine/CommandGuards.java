@@ -1,0 +1,89 @@
+package uk.localgov.reunification.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every {@link CommandGuard} on each command that comes from outside the engine. A command
+ * is from outside when no other command is running on its thread: the engine's own nested
+ * commands (a delegate starting a welfare concern, a job's work, the application's unrestricted
+ * lookups) run inside another and are not checked again. Two interceptors work together: one
+ * before the engine opens its command context notes whether a command is already running, one
+ * inside the context (where the caller and the database are at hand) runs the guards.
+ *
+ * <p>The guards are Spring beans, taken once the application context is ready: the engine's own
+ * start-up (schema, deployment, roles) runs before any guard exists.
+ */
+@Component
+public class CommandGuards extends AbstractProcessEnginePlugin {
+
+  private static final ThreadLocal<Deque<Boolean>> FROM_OUTSIDE = ThreadLocal.withInitial(ArrayDeque::new);
+
+  private final ObjectProvider<CommandGuard> available;
+  private volatile List<CommandGuard> guards = List.of();
+
+  public CommandGuards(ObjectProvider<CommandGuard> available) {
+    this.available = available;
+  }
+
+  @EventListener(ContextRefreshedEvent.class)
+  void takeGuards() {
+    guards = available.orderedStream().toList();
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new NoteWhereFrom());
+    configuration.getCustomPostCommandInterceptorsTxRequired().add(new Guard());
+  }
+
+  /** Before the command context: a command is from outside when no command context is open yet. */
+  private static final class NoteWhereFrom extends CommandInterceptor {
+    @Override
+    public <T> T execute(Command<T> command) {
+      Deque<Boolean> stack = FROM_OUTSIDE.get();
+      stack.push(Context.getCommandContext() == null);
+      try {
+        return next.execute(command);
+      } finally {
+        stack.pop();
+        if (stack.isEmpty()) {
+          FROM_OUTSIDE.remove();
+        }
+      }
+    }
+  }
+
+  /** Inside the command context: the guards, for a command from outside. */
+  private final class Guard extends CommandInterceptor {
+    @Override
+    public <T> T execute(Command<T> command) {
+      Boolean fromOutside = FROM_OUTSIDE.get().peek();
+      if (Boolean.TRUE.equals(fromOutside) && !guards.isEmpty()) {
+        var context = Context.getCommandContext();
+        Caller caller = Caller.of(context);
+        for (CommandGuard guard : guards) {
+          guard.check(command, caller, context);
+        }
+      }
+      return next.execute(command);
+    }
+  }
+}
