@@ -2,10 +2,8 @@ package uk.localgov.reunification.access;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -25,6 +23,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.stereotype.Component;
+import uk.localgov.reunification.casework.CaseRecord;
 import uk.localgov.reunification.casework.ReturnStartCheck;
 import uk.localgov.reunification.engine.UnrestrictedLookups;
 import uk.localgov.reunification.identity.StaffDirectory;
@@ -39,7 +38,6 @@ import uk.localgov.reunification.identity.StaffDirectory;
 @Component
 public class CaseAccess {
 
-  static final List<String> ALLOCATED = List.of("socialWorker", "iro", "cinCoordinator");
   static final List<Resource> INSTANCE_RESOURCES = List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE);
   static final List<Resource> TASK_RESOURCES = List.of(Resources.TASK, Resources.HISTORIC_TASK);
 
@@ -58,22 +56,15 @@ public class CaseAccess {
 
   /** The people allocated to the case whose variables these are, with the social worker's line manager. */
   public Set<String> people(VariableScope variables) {
-    Map<String, Object> allocated = new HashMap<>();
-    ALLOCATED.forEach(role -> allocated.put(role, variables.getVariable(role)));
-    return people(allocated);
+    return people(CaseRecord.of(variables));
   }
 
-  /** {@link #people(VariableScope)} from a map of the case's variables. */
-  public Set<String> people(Map<String, Object> variables) {
-    Set<String> people = new LinkedHashSet<>();
-    for (String role : ALLOCATED) {
-      if (variables.get(role) instanceof String user && !user.isBlank()) {
-        people.add(user);
-      }
-    }
-    if (variables.get("socialWorker") instanceof String worker) {
+  /** The people allocated to the case, with the social worker's line manager. */
+  public Set<String> people(CaseRecord record) {
+    Set<String> people = new LinkedHashSet<>(record.allocated());
+    if (record.socialWorker() != null) {
       try {
-        people.add(staff.lineManagerOf(worker));
+        people.add(staff.lineManagerOf(record.socialWorker()));
       } catch (ProcessEngineException noLineManager) {
         // a team without a line manager: the chase of overdue work reports it; nobody to grant here
       }

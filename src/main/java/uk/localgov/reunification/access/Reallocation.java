@@ -15,7 +15,9 @@ import org.springframework.stereotype.Service;
 import uk.localgov.reunification.api.Refused;
 import org.springframework.transaction.annotation.Transactional;
 import uk.localgov.reunification.casework.CaseCalendar;
-import uk.localgov.reunification.casework.ReturnStartCheck;
+import uk.localgov.reunification.casework.ActiveCases;
+import uk.localgov.reunification.casework.ActiveCases.ActiveCase;
+import uk.localgov.reunification.casework.CaseRecord;
 import uk.localgov.reunification.engine.UnrestrictedLookups;
 import uk.localgov.reunification.identity.Roles;
 import uk.localgov.reunification.identity.StaffDirectory;
@@ -31,6 +33,7 @@ public class Reallocation {
 
   /** The roles a case can be reallocated in, and the group each must belong to. */
   public static final Map<String, String> ROLES = Map.of("socialWorker", Roles.SOCIAL_WORKERS, "iro", Roles.IROS);
+  static final String ALLOCATION_HISTORY = "allocationHistory";
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -39,9 +42,10 @@ public class Reallocation {
   private final CaseAccess access;
   private final UnrestrictedLookups lookups;
   private final CaseCalendar calendar;
+  private final ActiveCases cases;
 
   public Reallocation(RuntimeService runtime, TaskService tasks, HistoryService history, StaffDirectory staff,
-      CaseAccess access, UnrestrictedLookups lookups, CaseCalendar calendar) {
+      CaseAccess access, UnrestrictedLookups lookups, CaseCalendar calendar, ActiveCases cases) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.history = history;
@@ -49,32 +53,28 @@ public class Reallocation {
     this.access = access;
     this.lookups = lookups;
     this.calendar = calendar;
+    this.cases = cases;
   }
 
-  /** The active return of the child, or 404. */
-  ProcessInstance activeReturn(String childId) {
-    ProcessInstance instance = lookups.read(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(childId)
-        .processDefinitionKeyIn(ReturnStartCheck.RETURN_PROCESSES.toArray(String[]::new)).active().singleResult());
-    if (instance == null) {
-      throw new Refused(404, "No active case for child '" + childId + "'");
-    }
-    return instance;
+  /** The child's active case, or 404. */
+  ActiveCase activeCase(String childId) {
+    return cases.of(childId).orElseThrow(() -> new Refused(404, "No active case for child '" + childId + "'"));
   }
 
   /** Who holds the case now, and who held it before. */
   public Map<String, Object> allocation(String childId, String viewer, List<String> viewerGroups) {
-    ProcessInstance instance = activeReturn(childId);
-    Map<String, Object> variables = lookups.read(() -> runtime.getVariables(instance.getId()));
-    if (!mayView(viewer, viewerGroups, variables)) {
+    ActiveCase active = activeCase(childId);
+    CaseRecord record = active.record();
+    if (!mayView(viewer, viewerGroups, record)) {
       throw new Refused(404, "No active case for child '" + childId + "'");
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("childId", childId);
-    answer.put("socialWorker", variables.get("socialWorker"));
-    answer.put("iro", variables.get("iro"));
-    answer.put("team", variables.get("team"));
-    answer.put("cinCoordinator", variables.get("cinCoordinator"));
-    Object past = variables.get("allocationHistory");
+    answer.put("socialWorker", record.socialWorker());
+    answer.put("iro", record.iro());
+    answer.put("team", record.team());
+    answer.put("cinCoordinator", record.cinCoordinator());
+    Object past = lookups.read(() -> runtime.getVariable(active.processInstanceId(), ALLOCATION_HISTORY));
     answer.put("allocationHistory", past == null ? List.of() : Spin.JSON(past.toString()).mapTo(List.class));
     return answer;
   }
@@ -86,57 +86,51 @@ public class Reallocation {
       throw new Refused(400, "'role' must be one of " + String.join(", ", ROLES.keySet().stream().sorted().toList())
           + " (was '" + role + "')");
     }
-    ProcessInstance instance = activeReturn(childId);
-    Map<String, Object> variables = lookups.read(() -> runtime.getVariables(instance.getId()));
-    if (!mayView(by, byGroups, variables)) {
+    ActiveCase active = activeCase(childId);
+    CaseRecord record = active.record();
+    if (!mayView(by, byGroups, record)) {
       throw new Refused(404, "No active case for child '" + childId + "'");
     }
-    if (!byGroups.contains(Roles.ADMINISTRATORS) && !by.equals(lineManager(variables))) {
+    if (!byGroups.contains(Roles.ADMINISTRATORS) && !by.equals(lineManager(record))) {
       throw new Refused(403, "Only the line manager of the case's team or an administrator may reallocate it");
     }
     if (newHolder == null || !staff.isMember(newHolder, group)) {
       throw new Refused(400, "'" + role + "' must be a member of " + group + " (was '" + newHolder + "')");
     }
-    String previous = (String) variables.get(role);
+    String previous = record.holder(role);
     if (newHolder.equals(previous)) {
       throw new Refused(400, "'" + role + "' is already '" + newHolder + "'");
     }
-    String team = (String) variables.get("team");
-    if ("socialWorker".equals(role)) {
-      team = staff.teamOf(newHolder).orElseThrow(() -> new Refused(400,
-          "'socialWorker' '" + newHolder + "' is in no team, so no line manager could oversee the case"));
-    }
-    Set<String> before = access.people(variables);
+    String team = "socialWorker".equals(role) ? staff.teamOf(newHolder).orElseThrow(() -> new Refused(400,
+        "'socialWorker' '" + newHolder + "' is in no team, so no line manager could oversee the case")) : record.team();
+    Set<String> before = access.people(record);
 
-    String finalTeam = team;
     lookups.read(() -> {
       for (ProcessInstance each : runtime.createProcessInstanceQuery().processInstanceBusinessKey(childId).active().list()) {
         if (runtime.getVariable(each.getId(), role) != null) {
           runtime.setVariable(each.getId(), role, newHolder);
-          runtime.setVariable(each.getId(), "team", finalTeam);
+          runtime.setVariable(each.getId(), "team", team);
         }
       }
-      runtime.setVariable(instance.getId(), "allocationHistory", appended(variables.get("allocationHistory"),
-          role, previous, newHolder, by));
+      runtime.setVariable(active.processInstanceId(), ALLOCATION_HISTORY, appended(
+          runtime.getVariable(active.processInstanceId(), ALLOCATION_HISTORY), role, previous, newHolder, by));
       tasks.createTaskQuery().processInstanceBusinessKey(childId).taskAssignee(previous).list()
           .forEach(task -> tasks.setAssignee(task.getId(), newHolder));
       return null;
     });
-    Map<String, Object> after = lookups.read(() -> runtime.getVariables(instance.getId()));
-    Set<String> people = access.people(after);
+    Set<String> people = access.people(activeCase(childId).record());
     before.stream().filter(person -> !people.contains(person)).forEach(person -> access.withdraw(childId, person));
     access.shareAll(childId, people);
     return allocation(childId, by, byGroups);
   }
 
-  private boolean mayView(String user, List<String> groups, Map<String, Object> variables) {
-    return groups.contains(Roles.ADMINISTRATORS)
-        || access.people(variables).contains(user);
+  private boolean mayView(String user, List<String> groups, CaseRecord record) {
+    return groups.contains(Roles.ADMINISTRATORS) || access.people(record).contains(user);
   }
 
-  private String lineManager(Map<String, Object> variables) {
+  private String lineManager(CaseRecord record) {
     try {
-      return staff.lineManagerOf((String) variables.get("socialWorker"));
+      return staff.lineManagerOf(record.socialWorker());
     } catch (RuntimeException none) {
       return null;
     }

@@ -1,7 +1,6 @@
 package uk.localgov.reunification.casework;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("welfareConcerns")
 public class WelfareConcerns {
-
-  static final List<String> CASE_FACTS = List.of("childId", "childName", "socialWorker", "iro", "team");
 
   private final RuntimeService runtime;
 
@@ -40,8 +37,7 @@ public class WelfareConcerns {
   }
 
   private void open(DelegateExecution execution, String details) {
-    Map<String, Object> variables = new HashMap<>();
-    CASE_FACTS.forEach(name -> variables.put(name, execution.getVariable(name)));
+    Map<String, Object> variables = new HashMap<>(CaseRecord.of(execution).calledProcessFacts());
     variables.put("concernDetails", details);
     runtime.startProcessInstanceByKey("welfareConcern", execution.getProcessBusinessKey(), variables);
   }

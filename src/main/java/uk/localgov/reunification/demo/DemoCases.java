@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.casework.CaseCalendar;
+import uk.localgov.reunification.casework.CaseRecord;
 
 /**
  * About ten fictional children at different stages of a return home, so that each demo login
@@ -107,16 +108,8 @@ public class DemoCases implements ApplicationRunner {
 
   private static Map<String, Object> facts(String number, String name, String dateOfBirth, String legalStatus,
       int weeks, String socialWorker, String iro) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("childId", PREFIX + number);
-    variables.put("childName", name);
-    variables.put("dateOfBirth", dateOfBirth);
-    variables.put("legalStatus", legalStatus);
-    variables.put("weeksAccommodated", weeks);
-    variables.put("eligibleChild", false);
-    variables.put("socialWorker", socialWorker);
-    variables.put("iro", iro);
-    return variables;
+    return CaseRecord.child(PREFIX + number, name, dateOfBirth, legalStatus, weeks, false, socialWorker, iro)
+        .startVariables();
   }
 
   private DemoCase open(String processKey, Map<String, Object> variables) {

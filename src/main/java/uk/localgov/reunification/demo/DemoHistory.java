@@ -2,6 +2,8 @@ package uk.localgov.reunification.demo;
 
 import static uk.localgov.reunification.casework.CaseCalendar.ENGLAND;
 
+import uk.localgov.reunification.casework.CaseRecord;
+
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
@@ -113,16 +115,8 @@ class DemoHistory {
   }
 
   private static Map<String, Object> facts(String number, String name, String socialWorker, String iro) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("childId", DemoCases.PREFIX + number);
-    variables.put("childName", name);
-    variables.put("dateOfBirth", "2013-06-15");
-    variables.put("legalStatus", "CARE_ORDER");
-    variables.put("weeksAccommodated", 36);
-    variables.put("eligibleChild", false);
-    variables.put("socialWorker", socialWorker);
-    variables.put("iro", iro);
-    return variables;
+    return CaseRecord.child(DemoCases.PREFIX + number, name, "2013-06-15", "CARE_ORDER", 36, false, socialWorker, iro)
+        .startVariables();
   }
 
   private static void clock(LocalDate day) {

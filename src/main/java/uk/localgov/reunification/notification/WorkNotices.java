@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -24,6 +23,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import uk.localgov.reunification.casework.CaseCalendar;
+import uk.localgov.reunification.casework.CaseTask;
 import uk.localgov.reunification.engine.UnrestrictedLookups;
 import uk.localgov.reunification.identity.Roles;
 
@@ -38,27 +38,6 @@ import uk.localgov.reunification.identity.Roles;
 public class WorkNotices {
 
   public static final String OPT_OUT = "emailNonUrgent";
-  /** Escalations (Salford §4 and the overdue chase): always sent. */
-  static final Set<String> URGENT = Set.of("reviewWelfareConcern", "serviceManagerReview", "chaseOverdueWork");
-  /** What each task is called in a message: the task's own name can carry the child's name. */
-  static final Map<String, String> LABELS = Map.ofEntries(
-      Map.entry("completeAssessment", "Complete Children and Families Assessment"),
-      Map.entry("compileReturnPlan", "Compile return plan"),
-      Map.entry("completeReturnPlan", "Complete urgent return plan"),
-      Map.entry("preReturnReview", "Review return plan before return"),
-      Map.entry("returnReview", "Review unplanned return"),
-      Map.entry("confirmReturnHome", "Confirm return home"),
-      Map.entry("firstHomeVisit", "Record first home visit"),
-      Map.entry("ratifyDecision", "Ratify decision to return home"),
-      Map.entry("provideFurtherInformation", "Provide further information"),
-      Map.entry("allocateCinCoordinator", "Allocate Child in Need co-ordinator"),
-      Map.entry("supportReview", "Child in Need review of the return plan"),
-      Map.entry("recordWeeklyProgress", "Record weekly progress"),
-      Map.entry("reviewWelfareConcern", "Review welfare concern"),
-      Map.entry("serviceManagerReview", "Review escalated welfare concern"),
-      Map.entry("recordWithdrawal", "Record withdrawal of consent"),
-      Map.entry("chaseOverdueWork", "Chase overdue work"));
-
   private static final Logger LOG = LoggerFactory.getLogger(WorkNotices.class);
 
   private final JavaMailSender mail;
@@ -103,7 +82,7 @@ public class WorkNotices {
     if (task.getExecution() == null) {
       return; // a stand-alone task made in Tasklist belongs to no case
     }
-    boolean urgent = URGENT.contains(task.getTaskDefinitionKey());
+    boolean urgent = CaseTask.of(task.getTaskDefinitionKey()).map(CaseTask::isEscalation).orElse(false);
     String childId = task.getExecution().getProcessBusinessKey();
     List<SimpleMailMessage> messages = new ArrayList<>();
     for (String userId : users) {
@@ -197,8 +176,9 @@ public class WorkNotices {
     }
   }
 
+  /** What a task is called in a message (its declared label): the task's own name can carry the child's name. */
   static String label(String taskKey) {
-    return LABELS.getOrDefault(taskKey, "Task");
+    return CaseTask.labelOf(taskKey);
   }
 
   static String day(Date date) {

@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
+import uk.localgov.reunification.casework.CaseRecord;
+import uk.localgov.reunification.casework.Stage;
 import uk.localgov.reunification.engine.UnrestrictedLookups;
 import uk.localgov.reunification.oversight.OversightReport.Caseload;
 import uk.localgov.reunification.oversight.OversightReport.Counts;
@@ -52,6 +54,7 @@ public class OversightFigures {
   static final int LONGEST_DUE_AFTER_END_IN_DAYS = 90;
   static final String RETURNED_TO_CARE = "RETURNED_TO_CARE";
   static final int[] RETURN_WINDOWS_IN_MONTHS = {3, 6, 12};
+  /** Of each case: the facts of its record the figures need, and how it ended. */
   private static final String[] CASE_VARIABLES = {"childId", "team", "socialWorker", "returnDate", "outcome"};
   private static final int IDS_PER_QUERY = 1000;
 
@@ -81,13 +84,22 @@ public class OversightFigures {
       return value == null ? null : value.toString();
     }
 
+    private CaseRecord record;
+
+    CaseRecord record() {
+      if (record == null) {
+        record = CaseRecord.of(variables);
+      }
+      return record;
+    }
+
     String team() {
-      String team = text("team");
+      String team = record().team();
       return team == null ? "unknown" : team;
     }
 
     LocalDate returnDate() {
-      String date = text("returnDate");
+      String date = record().returnDate();
       return date == null ? null : LocalDate.parse(date);
     }
   }
@@ -114,7 +126,7 @@ public class OversightFigures {
     List<OverdueWork> overdue = overdue(openWork, cases, now, today);
     Set<String> people = new HashSet<>();
     overdue.forEach(work -> people.add(work.person()));
-    cases.values().stream().filter(c -> c.ended == null).forEach(c -> people.add(c.text("socialWorker")));
+    cases.values().stream().filter(c -> c.ended == null).forEach(c -> people.add(c.record().socialWorker()));
     Map<String, String> names = names(people);
 
     return new OversightReport(new OversightReport.Period(from, to), now.toInstant().toString(),
@@ -231,7 +243,7 @@ public class OversightFigures {
       }
       CaseFacts facts = cases.get(task.getRootProcessInstanceId());
       LocalDate due = day(task.getDueDate());
-      overdue.add(new OverdueWork(facts == null ? null : facts.text("childId"), timescale.label(), timescale.name(),
+      overdue.add(new OverdueWork(facts == null ? null : facts.record().childId(), timescale.label(), timescale.name(),
           task.getAssignee(), null, facts == null ? "unknown" : facts.team(), due, ChronoUnit.DAYS.between(due, today)));
     }
     overdue.sort(Comparator.comparingLong(OverdueWork::daysOverdue).reversed()
@@ -297,7 +309,7 @@ public class OversightFigures {
       String stage = Stage.of(openTasksByCase.getOrDefault(facts.id, Set.of())).name();
       byStage.merge(stage, 1, Integer::sum);
       byTeam.computeIfAbsent(facts.team(), team -> new TreeMap<>()).merge(stage, 1, Integer::sum);
-      String worker = facts.text("socialWorker") == null ? "unknown" : facts.text("socialWorker");
+      String worker = facts.record().socialWorker() == null ? "unknown" : facts.record().socialWorker();
       WorkerCaseload load = byWorker.computeIfAbsent(worker, w -> new WorkerCaseload(w, names.getOrDefault(w, w),
           facts.team(), 0, new TreeMap<>()));
       load.byStage().merge(stage, 1, Integer::sum);

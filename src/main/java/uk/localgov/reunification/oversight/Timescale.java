@@ -2,37 +2,40 @@ package uk.localgov.reunification.oversight;
 
 import java.util.Arrays;
 import java.util.Optional;
+import uk.localgov.reunification.casework.CaseTask;
 
 /**
- * The timescales a manager is asked about, each carried by a user task as its due date. The
- * figures count those tasks: done by the due date, done after it, still open past it.
+ * The timescales a manager is asked about, each carried by a user task as its due date (what is
+ * due and its rule are declared with the task, {@link CaseTask}). The figures count those tasks:
+ * done by the due date, done after it, still open past it.
  */
 public enum Timescale {
-  FIRST_VISIT("firstHomeVisit", "First home visit", "7 or 14 days after the return (Salford §3)"),
-  RETURN_REVIEW("returnReview", "Review after an unplanned return", "20 days after the return (Salford §6)"),
-  RATIFICATION("ratifyDecision", "Ratification", "7 days after it is asked for (service standard for Salford §7)"),
-  CIN_REVIEW("supportReview", "Child in Need review", "6 weeks, then as progress decides (Salford §8)");
+  FIRST_VISIT(CaseTask.FIRST_HOME_VISIT),
+  RETURN_REVIEW(CaseTask.RETURN_REVIEW),
+  RATIFICATION(CaseTask.RATIFY_DECISION),
+  CIN_REVIEW(CaseTask.SUPPORT_REVIEW),
+  WEEKLY_PROGRESS(CaseTask.RECORD_WEEKLY_PROGRESS);
 
-  private final String taskKey;
-  private final String label;
-  private final String rule;
+  private final CaseTask task;
 
-  Timescale(String taskKey, String label, String rule) {
-    this.taskKey = taskKey;
-    this.label = label;
-    this.rule = rule;
+  Timescale(CaseTask task) {
+    this.task = task;
   }
 
   public String taskKey() {
-    return taskKey;
+    return task.key();
   }
 
   public String label() {
-    return label;
+    return due().work();
   }
 
   public String rule() {
-    return rule;
+    return due().rule();
+  }
+
+  private CaseTask.Due due() {
+    return task.due().orElseThrow(() -> new IllegalStateException(task.key() + " declares no timescale"));
   }
 
   static String[] taskKeys() {
@@ -40,6 +43,6 @@ public enum Timescale {
   }
 
   static Optional<Timescale> ofTask(String taskKey) {
-    return Arrays.stream(values()).filter(t -> t.taskKey.equals(taskKey)).findFirst();
+    return Arrays.stream(values()).filter(t -> t.taskKey().equals(taskKey)).findFirst();
   }
 }

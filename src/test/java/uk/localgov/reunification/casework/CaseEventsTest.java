@@ -231,4 +231,25 @@ class CaseEventsTest extends ProcessTest {
 
     assertThat(instance).isWaitingAt("recordWithdrawal");
   }
+
+  /** Contract (wave 2): a message changes a case only as its event does; it cannot carry the case's facts. */
+  @Test
+  void aMessageThatCarriesMoreThanItsEventIsRefusedNamingItAndChangesNothing() {
+    ProcessInstance instance = planned();
+
+    ResponseEntity<String> reallocating = send("WelfareConcernRaised", instance.getBusinessKey(),
+        Map.of("concernDetails", "Neighbour heard shouting", "socialWorker", "socialworker3"));
+    ResponseEntity<String> withdrawing = send("FamilyWithdrewConsent", instance.getBusinessKey(),
+        Map.of("legalStatus", "SECTION_20"));
+
+    assertThat(reallocating.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(reallocating.getBody()).contains("'socialWorker' is not carried by message WelfareConcernRaised,"
+        + " which carries only concernDetails");
+    assertThat(withdrawing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(withdrawing.getBody()).contains("'legalStatus' is not carried by message FamilyWithdrewConsent");
+    assertThat(runtime.getVariable(instance.getId(), "socialWorker")).isEqualTo("socialworker1");
+    assertThat(runtime.getVariable(instance.getId(), "legalStatus")).isEqualTo("CARE_ORDER");
+    assertThat(concerns(instance)).isEmpty();
+    assertThat(instance).isWaitingAt("completeAssessment");
+  }
 }

@@ -49,6 +49,14 @@ class ReturnStartRestTest {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(childId).count()).isZero();
   }
 
+  /** Contract (wave 2): a start takes only its start variables; the decision's own answers cannot be given. */
+  @Test
+  void aStartThatGivesMoreThanItsStartVariablesIsRefusedNamingTheVariable() {
+    ResponseEntity<String> answer = start(Cases.with(Cases.careOrderChild("HTTP-EXTRA-1"), "firstVisitWithinDays", 99));
+
+    assertRefused(answer, "HTTP-EXTRA-1", "'firstVisitWithinDays' is not a start variable of plannedReturn");
+  }
+
   @Test
   void aSocialWorkerStartsAPlannedReturnOverHttp() {
     ResponseEntity<String> answer = start(Cases.careOrderChild("HTTP-OK-1"));

@@ -30,6 +30,8 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import uk.localgov.reunification.casework.CaseRecord;
+import uk.localgov.reunification.casework.CaseTask;
 
 /**
  * What a diagram in processes/ must keep however a process owner redraws it, as a list of
@@ -39,28 +41,8 @@ final class ModelRules {
 
   static final String CITES = "(?s).*(Salford §\\d|Wiltshire §\\d|Portsmouth|Coventry).*";
 
-  /** The variables each task must record (contract: user tasks); its form must ask for them. */
-  static final Map<String, List<String>> REQUIRED = Map.ofEntries(
-      Map.entry("completeAssessment", List.of("assessmentSummary")),
-      Map.entry("compileReturnPlan", List.of("returnPlan")),
-      Map.entry("completeReturnPlan", List.of("returnPlan")),
-      Map.entry("preReturnReview", List.of("reviewOutcome")),
-      Map.entry("confirmReturnHome", List.of("returnDate")),
-      Map.entry("returnReview", List.of("reviewNotes")),
-      Map.entry("firstHomeVisit", List.of("visitDate", "childWishesAndFeelings", "parentView", "welfareSafeguarded")),
-      Map.entry("ratifyDecision", List.of("ratificationDecision", "childWishesConsidered", "iroConsulted",
-          "relativesConsulted", "carersConsulted")),
-      Map.entry("provideFurtherInformation", List.of("furtherInformation")),
-      Map.entry("allocateCinCoordinator", List.of("cinCoordinator")),
-      Map.entry("supportReview", List.of("supportOutcome", "reviewNotes", "nextReviewIn")),
-      Map.entry("recordWeeklyProgress", List.of("progressNotes")),
-      Map.entry("reviewWelfareConcern", List.of("escalateToServiceManager", "managerNotes")),
-      Map.entry("serviceManagerReview", List.of("serviceManagerNotes")),
-      Map.entry("recordWithdrawal", List.of("withdrawalNotes", "cafContinues")),
-      Map.entry("chaseOverdueWork", List.of("chaseNotes")));
-
   /** What every called process receives of its case, whoever calls it. */
-  static final List<String> CASE_FACTS = List.of("childId", "childName", "socialWorker", "iro", "team");
+  static final List<String> CASE_FACTS = CaseRecord.CALLED_PROCESS_FACTS;
 
   private ModelRules() {
   }
@@ -121,18 +103,25 @@ final class ModelRules {
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       String id = task.getId();
+      CaseTask declared = CaseTask.of(id).orElse(null);
+      if (declared == null) {
+        problems.add(id + " is not declared in CaseTask, so nothing says what it records, what it is called or its stage");
+      }
       Set<String> fields = forms.get(task.getCamundaFormRef());
       if (fields == null) {
         problems.add(id + " has no form in forms/ (formRef '" + task.getCamundaFormRef() + "')");
-      } else {
-        REQUIRED.getOrDefault(id, List.of()).stream().filter(variable -> !fields.contains(variable))
+      } else if (declared != null) {
+        declared.requiredNames().stream().filter(variable -> !fields.contains(variable))
             .forEach(variable -> problems.add(id + "'s form does not ask for " + variable));
+        fields.stream().map(ModelRules::variableOf).distinct().filter(variable -> !declared.recordedNames().contains(variable))
+            .forEach(variable -> problems.add(id + "'s form asks for " + variable + ", which " + id + " does not record"));
       }
       if (!"deployment".equals(task.getCamundaFormRefBinding())) {
         problems.add(id + " must bind its form with camunda:formRefBinding=\"deployment\"");
       }
-      if (!REQUIRED.containsKey(id)) {
-        problems.add(id + " is not a task of the contract, so nothing checks what it records");
+      if (declared != null && task.getName() != null && !task.getName().contains("${")
+          && !task.getName().equals(declared.label())) {
+        problems.add(id + " is named '" + task.getName() + "' but declared as '" + declared.label() + "'");
       }
       boolean checked = task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
           .filterByType(CamundaExecutionListener.class).list().stream()
@@ -143,6 +132,10 @@ final class ModelRules {
       }
       if (task.getCamundaDueDate() != null && !documentation(task).matches(CITES)) {
         problems.add(id + " has a due date but its documentation cites no policy paragraph");
+      }
+      if (declared != null && (task.getCamundaDueDate() != null) != declared.due().isPresent()) {
+        problems.add(id + (task.getCamundaDueDate() != null ? " has a due date but declares no timescale"
+            : " declares a timescale but has no due date"));
       }
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
@@ -180,6 +173,12 @@ final class ModelRules {
     model.getModelElementsByType(ScriptTask.class)
         .forEach(script -> problems.add(script.getId() + " is a script: keep logic in Java beans"));
     return problems;
+  }
+
+  /** The variable a form field fills in: {@code factorResponses.CODE} fills in {@code factorResponses}. */
+  static String variableOf(String fieldKey) {
+    int dot = fieldKey.indexOf('.');
+    return dot < 0 ? fieldKey : fieldKey.substring(0, dot);
   }
 
   static String documentation(BaseElement element) {

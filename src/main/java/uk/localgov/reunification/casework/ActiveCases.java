@@ -1,0 +1,44 @@
+package uk.localgov.reunification.casework;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import uk.localgov.reunification.engine.UnrestrictedLookups;
+
+/**
+ * Finds a child's active case: the running return home ({@code plannedReturn} or
+ * {@code unplannedReturn}) whose business key is the child's case reference. A child has at most one.
+ * Whether the caller may see it is the caller's business: this lookup answers whoever asks.
+ */
+@Service
+public class ActiveCases {
+
+  /** The running return of a child, with the facts of its record. */
+  public record ActiveCase(String processInstanceId, String processKey, CaseRecord record) {
+  }
+
+  private final RuntimeService runtime;
+  private final UnrestrictedLookups lookups;
+
+  public ActiveCases(RuntimeService runtime, UnrestrictedLookups lookups) {
+    this.runtime = runtime;
+    this.lookups = lookups;
+  }
+
+  public Optional<ActiveCase> of(String childId) {
+    if (childId == null || childId.isBlank()) {
+      return Optional.empty();
+    }
+    return lookups.read(() -> {
+      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(childId)
+          .processDefinitionKeyIn(ReturnStartCheck.RETURN_PROCESSES.toArray(String[]::new)).singleResult();
+      if (instance == null) {
+        return Optional.empty();
+      }
+      String key = instance.getProcessDefinitionId().substring(0, instance.getProcessDefinitionId().indexOf(':'));
+      return Optional.of(new ActiveCase(instance.getId(), key, CaseRecord.of(runtime.getVariables(instance.getId(),
+          CaseRecord.FACTS))));
+    });
+  }
+}

@@ -1,0 +1,203 @@
+package uk.localgov.reunification.casework;
+
+import static uk.localgov.reunification.casework.Recorded.daysBetween;
+import static uk.localgov.reunification.casework.Recorded.factorCodes;
+import static uk.localgov.reunification.casework.Recorded.factorResponses;
+import static uk.localgov.reunification.casework.Recorded.memberOf;
+import static uk.localgov.reunification.casework.Recorded.oneOf;
+import static uk.localgov.reunification.casework.Recorded.optionalText;
+import static uk.localgov.reunification.casework.Recorded.pastOrTodayDate;
+import static uk.localgov.reunification.casework.Recorded.text;
+import static uk.localgov.reunification.casework.Recorded.yesOrNo;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.localgov.reunification.identity.Roles;
+
+/**
+ * Every user task of every process, declared once: its key (the BPMN id of the user task, and
+ * Camunda's task definition key), the label used for it in the diagram, mail, oversight and the
+ * chronology, the stage of the case it belongs to, the timescale it carries as its due date, whether
+ * it is an escalation, and the variables it records with their rules. A completion records these
+ * and nothing else. Adding a task to a process means its BPMN, its form and one entry here; the
+ * model tests name a task that lacks any of the three. The reference for process owners,
+ * {@code docs/tasks.md}, is written from this declaration.
+ */
+public enum CaseTask {
+
+  COMPLETE_ASSESSMENT("completeAssessment", "Complete Children and Families Assessment", Stage.PLANNING,
+      null, Notice.ROUTINE,
+      List.of(text("assessmentSummary"), factorCodes("factorsPresent"), factorCodes("protectiveFactors")),
+      // Salford §2; Wiltshire §3: the factors recorded are ones the decision knows
+      (variables, rules) -> rules.factors().known(variables)),
+
+  COMPILE_RETURN_PLAN("compileReturnPlan", "Compile return plan", Stage.PLANNING, null, Notice.ROUTINE,
+      List.of(text("returnPlan"), factorResponses("factorResponses")),
+      // Salford §2–§3; Wiltshire §6: every research factor present answered by the plan
+      (variables, rules) -> rules.factors().requireResponses(variables)),
+
+  COMPLETE_RETURN_PLAN("completeReturnPlan", "Complete urgent return plan", Stage.PLANNING, null, Notice.ROUTINE,
+      List.of(text("returnPlan"), factorCodes("factorsPresent"), factorCodes("protectiveFactors"),
+          factorResponses("factorResponses")),
+      // Salford §6; Wiltshire §3, §6
+      (variables, rules) -> rules.factors().requireResponses(variables)),
+
+  PRE_RETURN_REVIEW("preReturnReview", "Review return plan before return", Stage.IRO_REVIEW, null, Notice.ROUTINE,
+      List.of(oneOf("reviewOutcome", "PROCEED", "REVISE_PLAN", "RETURN_NOT_SUPPORTED")),   // Salford §5
+      CaseTask::noFurtherRule),
+
+  CONFIRM_RETURN_HOME("confirmReturnHome", "Confirm return home", Stage.RETURN_HOME_AND_FIRST_VISIT, null,
+      Notice.ROUTINE, List.of(pastOrTodayDate("returnDate")), CaseTask::noFurtherRule),
+
+  RETURN_REVIEW("returnReview", "Review unplanned return", Stage.IRO_REVIEW,
+      new Due("Review after an unplanned return", "20 days after the return (Salford §6)"), Notice.ROUTINE,
+      List.of(text("reviewNotes")), CaseTask::noFurtherRule),
+
+  FIRST_HOME_VISIT("firstHomeVisit", "Record first home visit", Stage.RETURN_HOME_AND_FIRST_VISIT,
+      new Due("First home visit", "7 or 14 days after the return (Salford §3)"), Notice.ROUTINE,
+      List.of(pastOrTodayDate("visitDate"), text("childWishesAndFeelings"), text("parentView"),
+          yesOrNo("welfareSafeguarded"), optionalText("furtherSupportNeeded")),                // Salford §4
+      CaseTask::noFurtherRule),
+
+  RATIFY_DECISION("ratifyDecision", "Ratify decision to return home", Stage.RATIFICATION,
+      new Due("Ratification", "7 days after it is asked for (service standard for Salford §7)"), Notice.ROUTINE,
+      List.of(oneOf("ratificationDecision", "RATIFIED", "MORE_INFORMATION", "NOT_RATIFIED"),
+          yesOrNo("childWishesConsidered"), yesOrNo("iroConsulted"), yesOrNo("relativesConsulted"),
+          yesOrNo("carersConsulted")),
+      CaseTask::ratifiedOnlyWithTheChildAndTheIroHeard),
+
+  PROVIDE_FURTHER_INFORMATION("provideFurtherInformation", "Provide further information", Stage.RATIFICATION,
+      null, Notice.ROUTINE, List.of(text("furtherInformation")), CaseTask::noFurtherRule),
+
+  ALLOCATE_CIN_COORDINATOR("allocateCinCoordinator", "Allocate Child in Need co-ordinator", Stage.SUPPORT_AT_HOME,
+      null, Notice.ROUTINE, List.of(memberOf("cinCoordinator", Roles.CIN_COORDINATORS)),    // Salford §8
+      CaseTask::noFurtherRule),
+
+  SUPPORT_REVIEW("supportReview", "Child in Need review of the return plan", Stage.SUPPORT_AT_HOME,
+      new Due("Child in Need review", "6 weeks, then as progress decides (Salford §8)"), Notice.ROUTINE,
+      List.of(oneOf("supportOutcome", "CONTINUE", "TRANSFER_TO_TEAM_AROUND_CHILD", "STEP_DOWN_TO_UNIVERSAL",
+          "RETURNED_TO_CARE"), text("reviewNotes"), daysBetween("nextReviewIn", 7, 84, "P42D")),
+      CaseTask::noFurtherRule),
+
+  RECORD_WEEKLY_PROGRESS("recordWeeklyProgress", "Record weekly progress", Stage.SUPPORT_AT_HOME,
+      new Due("Weekly progress record", "every 7 days while support is active (Portsmouth)"), Notice.ROUTINE,
+      List.of(text("progressNotes")), CaseTask::noFurtherRule),
+
+  REVIEW_WELFARE_CONCERN("reviewWelfareConcern", "Review welfare concern", null, null, Notice.ESCALATION,
+      List.of(yesOrNo("escalateToServiceManager"), text("managerNotes")), CaseTask::noFurtherRule),  // Salford §4
+
+  SERVICE_MANAGER_REVIEW("serviceManagerReview", "Review escalated welfare concern", null, null, Notice.ESCALATION,
+      List.of(text("serviceManagerNotes")), CaseTask::noFurtherRule),                                 // Salford §4
+
+  RECORD_WITHDRAWAL("recordWithdrawal", "Record withdrawal of consent", Stage.CLOSING, null, Notice.ROUTINE,
+      List.of(text("withdrawalNotes"), yesOrNo("cafContinues")), CaseTask::noFurtherRule),            // Salford §8
+
+  CHASE_OVERDUE_WORK("chaseOverdueWork", "Chase overdue work", null, null, Notice.ESCALATION,
+      List.of(text("chaseNotes")), CaseTask::noFurtherRule);
+
+  /** The timescale a task carries as its due date: what is due, and the rule with its source. */
+  public record Due(String work, String rule) {
+  }
+
+  /** Whether people may turn off mail about the task; escalations (Salford §4, the overdue chase) always go. */
+  public enum Notice { ROUTINE, ESCALATION }
+
+  /** A rule across the values of one completion, beyond each value's own. */
+  @FunctionalInterface
+  interface CrossCheck {
+    void check(CaseVariables variables, TaskRules rules);
+  }
+
+  private static final Map<String, CaseTask> BY_KEY =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(CaseTask::key, Function.identity()));
+
+  private final String key;
+  private final String label;
+  private final Stage stage;
+  private final Due due;
+  private final Notice notice;
+  private final List<Recorded> records;
+  private final CrossCheck crossCheck;
+
+  CaseTask(String key, String label, Stage stage, Due due, Notice notice, List<Recorded> records,
+      CrossCheck crossCheck) {
+    this.key = key;
+    this.label = label;
+    this.stage = stage;
+    this.due = due;
+    this.notice = notice;
+    this.records = records;
+    this.crossCheck = crossCheck;
+  }
+
+  public static Optional<CaseTask> of(String taskKey) {
+    return Optional.ofNullable(BY_KEY.get(taskKey));
+  }
+
+  /** The label of a task, or "Task" for one not declared here (a stand-alone task, say). */
+  public static String labelOf(String taskKey) {
+    return of(taskKey).map(CaseTask::label).orElse("Task");
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The stage of the case while this task is open, if it is a step of the case's main line. */
+  public Optional<Stage> stage() {
+    return Optional.ofNullable(stage);
+  }
+
+  public Optional<Due> due() {
+    return Optional.ofNullable(due);
+  }
+
+  public boolean isEscalation() {
+    return notice == Notice.ESCALATION;
+  }
+
+  public List<Recorded> records() {
+    return records;
+  }
+
+  public Set<String> recordedNames() {
+    return Recorded.names(records);
+  }
+
+  /** The variables a completion must give. */
+  public List<String> requiredNames() {
+    return records.stream().filter(Recorded::required).map(Recorded::name).toList();
+  }
+
+  /** Refuses a completion whose values break a rule, naming the first variable at fault. */
+  void check(CaseVariables variables, TaskRules rules) {
+    records.forEach(recorded -> recorded.check(variables, rules));
+    crossCheck.check(variables, rules);
+  }
+
+  private static void noFurtherRule(CaseVariables variables, TaskRules rules) {
+  }
+
+  /** Salford §7: the nominated officer ratifies only once the child's wishes and the IRO are considered. */
+  private static void ratifiedOnlyWithTheChildAndTheIroHeard(CaseVariables variables, TaskRules rules) {
+    if (!"RATIFIED".equals(variables.text("ratificationDecision"))) {
+      return;
+    }
+    if (!variables.yesOrNo("childWishesConsidered")) {
+      throw new CaseInputRefused("childWishesConsidered",
+          "must be true to ratify: the child's wishes and feelings must have been considered (Salford §7)");
+    }
+    if (!variables.yesOrNo("iroConsulted")) {
+      throw new CaseInputRefused("iroConsulted", "must be true to ratify: the IRO must have been consulted (Salford §7)");
+    }
+  }
+}
