@@ -3,6 +3,7 @@ package uk.localgov.reunification.casework;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The events of a case that other systems send as messages (contract: messages), each with the only
@@ -12,8 +13,26 @@ import java.util.Optional;
 public enum CaseMessage {
 
   WELFARE_CONCERN_RAISED("WelfareConcernRaised", List.of("concernDetails")),
-  FAMILY_WITHDREW_CONSENT("FamilyWithdrewConsent", List.of()),
+  /**
+   * Salford §8: support after a return is voluntary, and families may choose not to engage. Under a
+   * care order or an interim care order it is not: the local authority shares parental
+   * responsibility until a court discharges the order (Children Act 1989 s39), so the family's
+   * withdrawal cannot end the case.
+   */
+  FAMILY_WITHDREW_CONSENT("FamilyWithdrewConsent", List.of()) {
+    @Override
+    public Optional<CaseInputRefused> refusedFor(CaseRecord record) {
+      if (COURT_ORDERS.contains(record.legalStatus())) {
+        return Optional.of(new CaseInputRefused("legalStatus", "is " + record.legalStatus() + " for child '"
+            + record.childId() + "': support under a court order is not voluntary, so a family's withdrawal of consent"
+            + " does not end the case (Salford §8); the order ends only when a court discharges it (Children Act 1989 s39)"));
+      }
+      return Optional.empty();
+    }
+  },
   CHILD_RETURNED_TO_CARE("ChildReturnedToCare", List.of());
+
+  static final Set<String> COURT_ORDERS = Set.of("CARE_ORDER", "INTERIM_CARE_ORDER");
 
   private final String messageName;
   private final List<String> variables;
@@ -33,5 +52,10 @@ public enum CaseMessage {
 
   public List<String> variables() {
     return variables;
+  }
+
+  /** Why the event cannot happen to this case, if it cannot. */
+  public Optional<CaseInputRefused> refusedFor(CaseRecord record) {
+    return Optional.empty();
   }
 }

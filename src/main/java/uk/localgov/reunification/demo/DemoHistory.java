@@ -70,7 +70,8 @@ class DemoHistory {
           .visited(home.plusDays(10)).reviewed(home.plusDays(26)).ratified(home.plusDays(40))
           .supportStarted(home.plusDays(40)).returnedToCare(home.plusMonths(2));
       home = today.minusMonths(9);
-      unplanned("2005", "Daisy Frost", "socialworker2", "iro1", home)
+      // accommodated under section 20, so the family may withdraw from support (Salford §8)
+      unplanned("2005", "Daisy Frost", "socialworker2", "iro1", home, "SECTION_20", "PARENT_REMOVED_FROM_SECTION_20")
           .visited(home.plusDays(4)).reviewed(home.plusDays(24)).ratified(home.plusDays(27))
           .supportStarted(home.plusDays(27)).withdrew(home.plusMonths(2));
       home = today.minusMonths(8);
@@ -95,10 +96,15 @@ class DemoHistory {
   }
 
   private PastCase unplanned(String number, String name, String socialWorker, String iro, LocalDate home) {
+    return unplanned(number, name, socialWorker, iro, home, "CARE_ORDER", "PLACEMENT_BREAKDOWN");
+  }
+
+  private PastCase unplanned(String number, String name, String socialWorker, String iro, LocalDate home,
+      String legalStatus, String returnReason) {
     clock(home);
-    Map<String, Object> variables = facts(number, name, socialWorker, iro);
+    Map<String, Object> variables = facts(number, name, socialWorker, iro, legalStatus);
     variables.put("returnDate", home.toString());
-    variables.put("returnReason", "PLACEMENT_BREAKDOWN");
+    variables.put("returnReason", returnReason);
     runtime.startProcessInstanceByKey("unplannedReturn", DemoCases.PREFIX + number, variables);
     return new PastCase(DemoCases.PREFIX + number).complete("completeReturnPlan", Map.of("returnPlan",
         "Outreach team daily for the first week; school informed; family group conference within a fortnight."));
@@ -106,7 +112,7 @@ class DemoHistory {
 
   private PastCase planned(String number, String name, String socialWorker, String iro, LocalDate opened) {
     clock(opened);
-    runtime.startProcessInstanceByKey("plannedReturn", DemoCases.PREFIX + number, facts(number, name, socialWorker, iro));
+    runtime.startProcessInstanceByKey("plannedReturn", DemoCases.PREFIX + number, facts(number, name, socialWorker, iro, "CARE_ORDER"));
     return new PastCase(DemoCases.PREFIX + number)
         .complete("completeAssessment", Map.of("assessmentSummary", "Parenting capacity assessed; strengths in the wider family."))
         .at(opened.plusDays(14)).complete("compileReturnPlan", Map.of("returnPlan",
@@ -114,8 +120,9 @@ class DemoHistory {
         .at(opened.plusDays(25)).complete("preReturnReview", Map.of("reviewOutcome", "PROCEED"));
   }
 
-  private static Map<String, Object> facts(String number, String name, String socialWorker, String iro) {
-    return CaseRecord.child(DemoCases.PREFIX + number, name, "2013-06-15", "CARE_ORDER", 36, false, socialWorker, iro)
+  private static Map<String, Object> facts(String number, String name, String socialWorker, String iro,
+      String legalStatus) {
+    return CaseRecord.child(DemoCases.PREFIX + number, name, "2013-06-15", legalStatus, 36, false, socialWorker, iro)
         .startVariables();
   }
 

@@ -49,7 +49,7 @@ public final class CommandPayload {
   }
 
   /** A message and what it would write on the process instance, on the scope it reaches, and on that scope only. */
-  public record Message(String messageName, Map<String, Object> variables, Map<String, Object> localVariables,
+  public record Message(String messageName, String businessKey, Map<String, Object> variables, Map<String, Object> localVariables,
       Map<String, Object> triggeredScopeVariables) {
   }
 
@@ -77,7 +77,7 @@ public final class CommandPayload {
   public static Optional<Message> message(Command<?> command) {
     if (command instanceof AbstractCorrelateMessageCmd) {
       MessageCorrelationBuilderImpl builder = (MessageCorrelationBuilderImpl) get(CORRELATION, command);
-      return Optional.of(new Message(builder.getMessageName(), map(builder.getPayloadProcessInstanceVariables()),
+      return Optional.of(new Message(builder.getMessageName(), builder.getBusinessKey(), map(builder.getPayloadProcessInstanceVariables()),
           map(builder.getPayloadProcessInstanceVariablesLocal()), map(builder.getPayloadProcessInstanceVariablesToTriggeredScope())));
     }
     return Optional.empty();

@@ -43,9 +43,10 @@ class CaseEventsTest extends ProcessTest {
     assertThat(answer.getStatusCode().is2xxSuccessful()).as(answer.getBody()).isTrue();
   }
 
+  /** A child accommodated under section 20, whose family may withdraw from support (Salford §8). */
   ProcessInstance planned() {
     return runtime.startProcessInstanceByKey("plannedReturn",
-        careOrderChild(newChildId("EV-P")));
+        with(careOrderChild(newChildId("EV-P")), "legalStatus", "SECTION_20"));
   }
 
   ProcessInstance unplanned() {
@@ -240,7 +241,7 @@ class CaseEventsTest extends ProcessTest {
     ResponseEntity<String> reallocating = send("WelfareConcernRaised", instance.getBusinessKey(),
         Map.of("concernDetails", "Neighbour heard shouting", "socialWorker", "socialworker3"));
     ResponseEntity<String> withdrawing = send("FamilyWithdrewConsent", instance.getBusinessKey(),
-        Map.of("legalStatus", "SECTION_20"));
+        Map.of("legalStatus", "CARE_ORDER"));
 
     assertThat(reallocating.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(reallocating.getBody()).contains("'socialWorker' is not carried by message WelfareConcernRaised,"
@@ -248,8 +249,26 @@ class CaseEventsTest extends ProcessTest {
     assertThat(withdrawing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(withdrawing.getBody()).contains("'legalStatus' is not carried by message FamilyWithdrewConsent");
     assertThat(runtime.getVariable(instance.getId(), "socialWorker")).isEqualTo("socialworker1");
-    assertThat(runtime.getVariable(instance.getId(), "legalStatus")).isEqualTo("CARE_ORDER");
+    assertThat(runtime.getVariable(instance.getId(), "legalStatus")).isEqualTo("SECTION_20");
     assertThat(concerns(instance)).isEmpty();
     assertThat(instance).isWaitingAt("completeAssessment");
+  }
+
+  /** Salford §8: support is voluntary only under section 20; a court order ends only in court (Children Act 1989 s39). */
+  @Test
+  void aFamilyCannotWithdrawFromACaseUnderACareOrder() {
+    for (String order : List.of("CARE_ORDER", "INTERIM_CARE_ORDER")) {
+      ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn",
+          with(careOrderChild(newChildId("EV-CO")), "legalStatus", order));
+
+      ResponseEntity<String> answer = send("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
+
+      assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(answer.getBody()).contains("'legalStatus' is " + order + " for child '" + instance.getBusinessKey()
+          + "': support under a court order is not voluntary");
+      assertThat(instance).isWaitingAt("completeAssessment");
+      assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("recordWithdrawal").count())
+          .isZero();
+    }
   }
 }
