@@ -63,6 +63,7 @@ import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstancesBatchC
 import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstancesBulkCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.engine.Caller;
@@ -126,11 +127,13 @@ public class AdministratorsOnly implements CommandGuard {
       // task's variables reach its process instance
       new Commands("write or remove variables of a process instance, execution or task",
           AbstractVariableCmd.class, AbstractPatchVariablesCmd.class, SetVariablesToProcessInstancesBatchCmd.class),
-      // a timer's due date is the case's timescale; retries and execution decide when its work runs
+      // a timer's due date is the case's timescale; retries and execution decide when its work runs.
+      // After a refused execution the engine runs its failed-job listener as a command of its own,
+      // which would count the refusal as a failed try of the job: refused too.
       new Commands("change, execute or delete a job",
           SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class, SetJobRetriesCmd.class,
           AbstractSetJobsRetriesBatchCmd.class, SetJobPriorityCmd.class, SetJobDefinitionPriorityCmd.class,
-          ExecuteJobsCmd.class, DeleteJobCmd.class, AbstractSetJobStateCmd.class,
+          ExecuteJobsCmd.class, FailedJobListener.class, DeleteJobCmd.class, AbstractSetJobStateCmd.class,
           AbstractSetJobDefinitionStateCmd.class),
       // each moves a waiting activity on without its task; messages go through correlation
       new Commands("trigger an execution (signal, message subscription, BPMN error or escalation of a task)",
