@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
 /**
  * Idempotent changes to Camunda's identity and authorization services: each call makes sure
@@ -93,6 +94,33 @@ public class IdentityDirectory {
       }
     }
     if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+
+  /**
+   * Takes these permissions on a resource away from a group's grant, if it has them; a grant left
+   * with no permission is deleted. For what an earlier version granted and no longer should.
+   */
+  public void withdrawGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(resource).resourceId(resourceId).groupIdIn(groupId).singleResult();
+    if (authorization == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (authorization.isPermissionGranted(permission)) {
+        authorization.removePermission(permission);
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return;
+    }
+    if (((AuthorizationEntity) authorization).getPermissions() == 0) {
+      authorizationService.deleteAuthorization(authorization.getId());
+    } else {
       authorizationService.saveAuthorization(authorization);
     }
   }

@@ -52,16 +52,20 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
     }
 
     directory.grantGroup(Roles.SOCIAL_WORKERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    // The case-record system starts returns and sends the events of a case (contract: messages);
-    // correlating a message needs UPDATE on the case, so it may update cases of the returns.
+    // The case-record system starts returns, reads cases and sends the events of a case
+    // (contract: messages). Correlating a message needs UPDATE on the case it reaches, always a
+    // return (the events' subprocesses are there; what they end, the engine ends itself), so it
+    // may update the returns' cases; anything else UPDATE would allow is refused to it
+    // (uk.localgov.reunification.access.AdministratorsOnly). Deleting a case it may not.
     directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    // An event that ends a case also ends its called processes (ratification, support), hence ANY.
     directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
-        ProcessDefinitionPermissions.DELETE_INSTANCE);
+        ProcessDefinitionPermissions.READ_INSTANCE);
+    // what earlier versions granted on every process, taken back from databases that have it
+    directory.withdrawGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.DELETE_INSTANCE);
     for (String process : RETURN_PROCESSES) {
       directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, process,
-          ProcessDefinitionPermissions.CREATE_INSTANCE);
+          ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
     }
     for (String process : RETURN_PROCESSES) {
       directory.grantGroup(Roles.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, process,
