@@ -200,8 +200,10 @@ class CaseChangesOnlyThroughItsStepsTest {
     TheCase theCase = liveCase(message);
 
     ResponseEntity<String> answer = send("caserecords", new Request(HttpMethod.POST, "/engine-rest/message",
-        Map.of("messageName", message, "businessKey", theCase.childId(),
-            "processVariables", Map.of("concernDetails", text("School reports bruising")))));
+        "WelfareConcernRaised".equals(message)
+            ? Map.of("messageName", message, "businessKey", theCase.childId(),
+                "processVariables", Map.of("concernDetails", text("School reports bruising")))
+            : Map.of("messageName", message, "businessKey", theCase.childId())));
 
     assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     switch (message) {
@@ -286,7 +288,9 @@ class CaseChangesOnlyThroughItsStepsTest {
   }
 
   static Map<String, Object> unplannedChild(String childId) {
-    return Cases.with(Cases.careOrderChild(childId), "returnDate", "2026-11-01", "returnReason", "PLACEMENT_BREAKDOWN");
+    // accommodated under section 20, so that every event of the contract, withdrawal too, applies to it (Salford §8)
+    return Cases.with(Cases.careOrderChild(childId), "legalStatus", "SECTION_20", "returnDate", "2026-11-01",
+        "returnReason", "PLACEMENT_BREAKDOWN");
   }
 
   /** An unplanned return after a placement broke down: the plan and the first home visit are due. */

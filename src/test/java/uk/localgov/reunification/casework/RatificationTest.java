@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.vars;
 
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import uk.localgov.reunification.ApplicationTest;
@@ -77,5 +80,27 @@ class RatificationTest extends ProcessTest {
     complete(task("ratifyDecision", instance), decision("NOT_RATIFIED", true, true));
 
     assertThat(instance).isEnded().hasPassed("provideFurtherInformation", "EndEvent_NotRatified");
+  }
+
+  /** Service standard for Salford §7: a ratification undone 7 days after it is asked for is chased, and the chase ends with the decision. */
+  @Test
+  void aRatificationLeftUndoneForSevenDaysIsChasedUntilItIsDecided() {
+    ClockUtil.setCurrentTime(at(2026, 3, 2, 10, 0));
+    ProcessInstance instance = requested("RAT-6");
+    assertThat(task("ratifyDecision", instance).getDueDate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
+    assertThat(job("Timer_RatificationOverdue", instance).getDuedate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
+
+    ClockUtil.setCurrentTime(at(2026, 3, 10, 9, 0));
+    execute(job("Timer_RatificationOverdue", instance));
+
+    org.camunda.bpm.engine.task.Task chase = tasks.createTaskQuery().taskDefinitionKey("chaseOverdueWork")
+        .processInstanceBusinessKey("RAT-6").singleResult();
+    assertThat(chase.getAssignee()).isEqualTo("linemanager1");
+    assertThat(chase.getName()).isEqualTo("Chase Ratification for Jamie Example");
+    assertThat(tasks.getVariable(chase.getId(), "overdueSince")).isEqualTo("2026-03-10");
+
+    complete(task("ratifyDecision", instance), decision("RATIFIED", true, true));
+    assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).as("the chase ends with the decision").isZero();
+    assertThat(instance).isEnded().hasPassed("Timer_RatificationOverdue", "EndEvent_Ratified");
   }
 }
