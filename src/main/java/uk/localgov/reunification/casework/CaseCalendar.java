@@ -1,5 +1,8 @@
 package uk.localgov.reunification.casework;
 
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -17,6 +20,9 @@ import org.springframework.stereotype.Component;
 public class CaseCalendar {
 
   public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+  /** England's subdivision of the United Kingdom's calendar: Wales has the same bank holidays. */
+  static final String ENGLAND_AND_WALES = "eng";
+  private static final HolidayManager BANK_HOLIDAYS = HolidayManager.getInstance(ManagerParameters.create("gb"));
 
   /** The end of the day that falls {@code days} days after {@code date} (yyyy-MM-dd). */
   public Date endOfDayAfter(String date, long days) {
@@ -42,6 +48,32 @@ public class CaseCalendar {
   /** The day a due date falls on, as yyyy-MM-dd, to name it in a task. */
   public String dayOf(Date due) {
     return due.toInstant().atZone(ENGLAND).toLocalDate().toString();
+  }
+
+  /**
+   * The end of the working day that falls {@code days} working days after {@code date}: weekends
+   * and the bank holidays of England and Wales (Jollyday's calendar, not a list kept here) are not
+   * working days.
+   */
+  public Date endOfWorkingDaysAfter(String date, int days) {
+    LocalDate day = parse(date);
+    for (int counted = 0; counted < days; ) {
+      day = day.plusDays(1);
+      if (isWorkingDay(day)) {
+        counted++;
+      }
+    }
+    return Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(ENGLAND).toInstant());
+  }
+
+  /** The end of the next working day after today. */
+  public Date endOfNextWorkingDay() {
+    return endOfWorkingDaysAfter(todayAsText(), 1);
+  }
+
+  public boolean isWorkingDay(LocalDate day) {
+    return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+        && !BANK_HOLIDAYS.isHoliday(day, ENGLAND_AND_WALES);
   }
 
   public LocalDate today() {

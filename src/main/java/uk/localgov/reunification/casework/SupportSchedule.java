@@ -2,8 +2,11 @@ package uk.localgov.reunification.casework;
 
 import java.time.Duration;
 import java.util.Date;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Component;
+import uk.localgov.reunification.engine.UnrestrictedLookups;
 
 /**
  * When the next Child in Need review and the next weekly progress record fall due while support
@@ -17,18 +20,42 @@ public class SupportSchedule {
   /** Portsmouth (Going Home project): progress is tracked weekly while support is active. */
   public static final long PROGRESS_EVERY_DAYS = 7;
 
-  private final CaseCalendar calendar;
+  /** The IRO's reviews of the return plan: before a planned return (Salford §5), after an unplanned one (§6). */
+  static final String[] IRO_REVIEWS = {CaseTask.PRE_RETURN_REVIEW.key(), CaseTask.RETURN_REVIEW.key()};
 
-  public SupportSchedule(CaseCalendar calendar) {
+  private final CaseCalendar calendar;
+  private final HistoryService history;
+  private final UnrestrictedLookups lookups;
+
+  public SupportSchedule(CaseCalendar calendar, HistoryService history, UnrestrictedLookups lookups) {
     this.calendar = calendar;
+    this.history = history;
+    this.lookups = lookups;
   }
 
-  /** At the start of support: the first review 6 weeks on, the first progress record a week on. */
+  /**
+   * At the start of support: the first Child in Need review 6 weeks after the IRO's review of the
+   * return plan (Salford §8: "After the first Review, chaired by the child's IRO, the Child in Need
+   * co-ordinator will subsequently review the return plan, at 6 weekly intervals"), or 6 weeks on
+   * when no such review is on record; the first progress record a week on.
+   */
   public void start(DelegateExecution execution) {
     String today = calendar.todayAsText();
     execution.setVariable("supportStarted", today);
-    execution.setVariable("nextReviewDue", calendar.endOfDayAfter(today, FIRST_REVIEW_AFTER));
+    execution.setVariable("nextReviewDue", calendar.endOfDayAfter(iroReviewDay(execution.getProcessBusinessKey(), today),
+        FIRST_REVIEW_AFTER));
     execution.setVariable("nextProgressDue", calendar.endOfDayAfter(today, PROGRESS_EVERY_DAYS));
+  }
+
+  /** The day of the latest IRO review of the child's return plan, or {@code otherwise}. */
+  private String iroReviewDay(String childId, String otherwise) {
+    if (childId == null) {
+      return otherwise;
+    }
+    HistoricTaskInstance review = lookups.read(() -> history.createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(childId).taskDefinitionKeyIn(IRO_REVIEWS).finished()
+        .orderByHistoricTaskInstanceEndTime().desc().listPage(0, 1)).stream().findFirst().orElse(null);
+    return review == null ? otherwise : calendar.dayOf(review.getEndTime());
   }
 
   /** After a review that continues support: the next one after the interval it chose (default 6 weeks). */

@@ -116,6 +116,24 @@ class UnplannedReturnTest extends ProcessTest {
     assertThat(outcome(instance)).isEqualTo("TRANSFERRED_TO_TEAM_AROUND_CHILD");
   }
 
+  /** Salford §8: "After the first Review, chaired by the child's IRO, the Child in Need co-ordinator will subsequently review the return plan, at 6 weekly intervals". */
+  @Test
+  void theFirstChildInNeedReviewFallsSixWeeksAfterTheIrosReviewNotAfterSupportBegins() {
+    ProcessInstance instance = start(wentHome());
+    complete(task("completeReturnPlan", instance), vars("returnPlan", "Outreach team daily for a week; school"));
+    ClockUtil.setCurrentTime(at(2026, 3, 5, 11, 0));
+    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed; family group conference booked"));
+    ClockUtil.setCurrentTime(at(2026, 3, 12, 9, 0));
+    ratify(instance, "RATIFIED");
+    complete(task("firstHomeVisit", instance), visitReport(true));
+    execute(job("CallActivity_OngoingSupport", instance));
+    ProcessInstance support = sub("ongoingSupport", instance);
+    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+
+    assertThat(task("supportReview", support).getDueDate()).as("6 weeks after the review of 5 March")
+        .isEqualTo(at(2026, 4, 16, 23, 59, 59));
+  }
+
   @Test
   void aVisitDoneBeforeTheReviewWaitsForRatificationBeforeSupport() {
     ProcessInstance instance = start(wentHome());
