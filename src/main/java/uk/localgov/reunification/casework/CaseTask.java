@@ -41,7 +41,9 @@ public enum CaseTask {
       // Salford §2–§3; Wiltshire §6: every research factor present answered by the plan
       (variables, rules) -> rules.factors().requireResponses(variables)),
 
-  COMPLETE_RETURN_PLAN("completeReturnPlan", "Complete urgent return plan", Stage.PLANNING, null, Notice.ROUTINE,
+  COMPLETE_RETURN_PLAN("completeReturnPlan", "Complete urgent return plan", Stage.PLANNING,
+      new Due("Urgent return plan", "with the IRO's review, 20 days after the return (service standard for Salford §6)"),
+      Notice.ROUTINE,
       List.of(text("returnPlan"), factorCodes("factorsPresent"), factorCodes("protectiveFactors"),
           factorResponses("factorResponses")),
       // Salford §6; Wiltshire §3, §6
@@ -70,6 +72,17 @@ public enum CaseTask {
           yesOrNo("childWishesConsidered"), yesOrNo("iroConsulted"), yesOrNo("relativesConsulted"),
           yesOrNo("carersConsulted")),
       CaseTask::ratifiedOnlyWithTheChildAndTheIroHeard),
+
+  DECIDE_NEXT_STEPS("decideNextSteps", "Decide next steps after a refused ratification", Stage.RATIFICATION, null,
+      Notice.ESCALATION,
+      List.of(oneOf("nextSteps", "REVISE_AND_RESUBMIT", "LEGAL_PLANNING", "RETURN_TO_CARE"), text("nextStepsNotes")),
+      CaseTask::noFurtherRule),                                                                       // Salford §6–§7
+
+  REVISE_PLAN("revisePlan", "Revise return plan", Stage.PLANNING, null, Notice.ROUTINE,
+      List.of(text("returnPlan"), text("planChangeReason"), factorCodes("factorsPresent"), factorCodes("protectiveFactors"),
+          factorResponses("factorResponses")),
+      // Salford §4, §7; Wiltshire §3 (the factors at all times), §6 (each answered)
+      (variables, rules) -> rules.factors().requireResponses(variables)),
 
   PROVIDE_FURTHER_INFORMATION("provideFurtherInformation", "Provide further information", Stage.RATIFICATION,
       null, Notice.ROUTINE, List.of(text("furtherInformation")), CaseTask::noFurtherRule),

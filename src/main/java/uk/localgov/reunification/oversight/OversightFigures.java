@@ -49,7 +49,8 @@ import uk.localgov.reunification.oversight.OversightReport.WorkerCaseload;
 public class OversightFigures {
 
   static final String[] RETURN_PROCESSES = {"plannedReturn", "unplannedReturn"};
-  static final String[] CASE_PROCESSES = {"plannedReturn", "unplannedReturn", "ratification", "ongoingSupport"};
+  static final String[] CASE_PROCESSES = {"plannedReturn", "unplannedReturn", "ratification", "ongoingSupport",
+      "planRevision"};
   /** A task is due at most 84 days after it is created (the longest Child in Need review interval). */
   static final int LONGEST_DUE_AFTER_END_IN_DAYS = 90;
   static final String RETURNED_TO_CARE = "RETURNED_TO_CARE";

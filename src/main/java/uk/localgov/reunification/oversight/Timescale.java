@@ -11,6 +11,7 @@ import uk.localgov.reunification.casework.CaseTask;
  */
 public enum Timescale {
   FIRST_VISIT(CaseTask.FIRST_HOME_VISIT),
+  URGENT_PLAN(CaseTask.COMPLETE_RETURN_PLAN),
   RETURN_REVIEW(CaseTask.RETURN_REVIEW),
   RATIFICATION(CaseTask.RATIFY_DECISION),
   CIN_REVIEW(CaseTask.SUPPORT_REVIEW),
