@@ -296,8 +296,9 @@ class ReunificationBenchmark {
       }
     } else {
       // nothing to deploy: the classpath it shares holds the project's diagrams
+      // nor its Flyway migration (the project's own table), which the shared classpath also holds
       command.addAll(List.of(BareStarterApplication.class.getName(), "--spring.config.name=bare",
-          "--camunda.bpm.auto-deployment-enabled=false"));
+          "--camunda.bpm.auto-deployment-enabled=false", "--spring.flyway.enabled=false"));
     }
     command.addAll(List.of("--server.port=" + port, "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + (database.equals("postgres") ? "postgres" : "sa"),

@@ -14,7 +14,8 @@ import uk.localgov.reunification.identity.StaffDirectory;
  * Opens a return home only on complete, valid start variables (contract: start variables): the
  * child's case reference becomes the business key, a child has at most one active return, and the
  * case records its social worker's team so the team's line manager can see and chase its work.
- * Any refusal rolls the start back, leaving no process instance.
+ * The one-return rule holds for starts at the same instant too (OneCasePerChild). Any refusal
+ * rolls the start back, leaving no process instance.
  */
 @Component("returnStartCheck")
 public class ReturnStartCheck implements ExecutionListener {
@@ -29,13 +30,15 @@ public class ReturnStartCheck implements ExecutionListener {
   private final StaffDirectory staff;
   private final RuntimeService runtime;
   private final UnrestrictedLookups lookups;
+  private final OneCasePerChild oneCasePerChild;
 
   public ReturnStartCheck(CaseCalendar calendar, StaffDirectory staff, RuntimeService runtime,
-      UnrestrictedLookups lookups) {
+      UnrestrictedLookups lookups, OneCasePerChild oneCasePerChild) {
     this.calendar = calendar;
     this.staff = staff;
     this.runtime = runtime;
     this.lookups = lookups;
+    this.oneCasePerChild = oneCasePerChild;
   }
 
   @Override
@@ -61,11 +64,13 @@ public class ReturnStartCheck implements ExecutionListener {
       throw new CaseInputRefused("businessKey", "must be the child's case reference childId '" + childId
           + "' (was '" + businessKey + "')");
     }
-    long active = lookups.read(() -> runtime.createProcessInstanceQuery()
+    // Starts for the child take turns from here to their commit, so the query sees the other's case.
+    oneCasePerChild.waitForTurn(childId);
+    long running = lookups.read(() -> runtime.createProcessInstanceQuery()
         .processInstanceBusinessKey(childId)
         .processDefinitionKeyIn(RETURN_PROCESSES.toArray(String[]::new))
-        .active().count());
-    if (active > 0) {
+        .count()); // a suspended case is still the child's open case
+    if (running > 0) {
       throw new CaseInputRefused("childId", "'" + childId + "' already has an active return home;"
           + " a child has at most one active return at a time");
     }
