@@ -1,5 +1,7 @@
 package uk.localgov.reunification.casework;
 
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
@@ -46,15 +48,26 @@ public class ReturnStartCheck implements ExecutionListener {
     CaseVariables variables = new CaseVariables(execution, calendar);
     String childId = variables.matching("childId", CHILD_ID, "1 to 64 letters, digits or -");
     variables.text("childName");
-    variables.pastOrTodayDate("dateOfBirth");
-    variables.oneOf("legalStatus", LEGAL_STATUSES);
+    LocalDate dateOfBirth = variables.pastOrTodayDate("dateOfBirth");
+    String legalStatus = variables.oneOf("legalStatus", LEGAL_STATUSES);
     variables.wholeNumber("weeksAccommodated", 0);
     variables.yesOrNo("eligibleChild");
     String socialWorker = member(variables, "socialWorker", Roles.SOCIAL_WORKERS);
     member(variables, "iro", Roles.IROS);
     if ("unplannedReturn".equals(processKey(execution))) {
-      variables.date("returnDate");
-      variables.oneOf("returnReason", RETURN_REASONS);
+      LocalDate returnDate = variables.date("returnDate");
+      String reason = variables.oneOf("returnReason", RETURN_REASONS);
+      int age = Period.between(dateOfBirth, returnDate).getYears();
+      // Salford §6: a young person aged 16 or 17 may leave care to go home without notice
+      if ("YOUNG_PERSON_LEFT".equals(reason) && (age < 16 || age > 17)) {
+        throw new CaseInputRefused("returnReason", "YOUNG_PERSON_LEFT is for a young person aged 16 or 17 on the return"
+            + " date (Salford §6); the child was " + age + " on " + returnDate);
+      }
+      // Salford §6: a person with parental responsibility may remove a child accommodated under section 20
+      if ("PARENT_REMOVED_FROM_SECTION_20".equals(reason) && !"SECTION_20".equals(legalStatus)) {
+        throw new CaseInputRefused("returnReason", "PARENT_REMOVED_FROM_SECTION_20 is for a child accommodated under"
+            + " section 20 (Salford §6); the child's legalStatus is " + legalStatus);
+      }
     }
 
     String businessKey = execution.getProcessBusinessKey();

@@ -52,7 +52,7 @@ class CaseEventsTest extends ProcessTest {
   ProcessInstance unplanned() {
     return runtime.startProcessInstanceByKey("unplannedReturn", with(
         careOrderChild(newChildId("EV-U")),
-        "returnDate", "2026-11-01", "returnReason", "YOUNG_PERSON_LEFT", "legalStatus", "SECTION_20",
+        "returnDate", "2026-11-01", "returnReason", "PARENT_REMOVED_FROM_SECTION_20", "legalStatus", "SECTION_20",
         "weeksAccommodated", 2));
   }
 

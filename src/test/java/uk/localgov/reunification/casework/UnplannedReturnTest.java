@@ -12,6 +12,7 @@ import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.casework.Cases.with;
 import static uk.localgov.reunification.casework.PlannedReturnTest.visitReport;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -145,21 +146,105 @@ class UnplannedReturnTest extends ProcessTest {
     assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
   }
 
+  /** Salford §6–§7: the child is already home, so a refusal leaves the case open for the service managers. */
   @Test
-  void aReturnNotRatifiedEndsTheCaseAndItsOpenVisit() {
+  void aReturnNotRatifiedLeavesTheFirstVisitOpenAndTheNextStepsWithTheServiceManagers() {
     ProcessInstance instance = reviewed(start(wentHome()));
 
     ratify(instance, "NOT_RATIFIED");
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_NotRatified");
-    assertThat(outcome(instance)).isEqualTo("NOT_RATIFIED");
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(instance).isNotEnded().isWaitingAt("decideNextSteps", "firstHomeVisit");
+    assertThat(task("decideNextSteps", instance)).hasCandidateGroup("servicemanagers");
+  }
+
+  @Test
+  void theServiceManagersMayHaveThePlanRevisedAndPutToTheNominatedOfficerAgain() {
+    ProcessInstance instance = reviewed(start(wentHome()));
+    ratify(instance, "NOT_RATIFIED");
+
+    complete(task("decideNextSteps", instance), vars("nextSteps", "REVISE_AND_RESUBMIT",
+        "nextStepsNotes", "Plan needs a named adult for after-school care"));
+    ProcessInstance revision = sub("planRevision", instance);
+    assertThat(task("revisePlan", revision)).isAssignedTo("socialworker1");
+    assertThat(runtime.getVariable(revision.getId(), "revisionReason")).isEqualTo("Plan needs a named adult for after-school care");
+    complete(task("revisePlan", revision), vars("returnPlan", "Grandmother collects from school daily",
+        "planChangeReason", "Named adult for after school"));
+
+    assertThat(runtime.getVariable(instance.getId(), "returnPlan")).isEqualTo("Grandmother collects from school daily");
+    assertThat(runtime.getVariable(instance.getId(), "planChangeReason")).isEqualTo("Named adult for after school");
+    ratify(instance, "RATIFIED");
+    complete(task("firstHomeVisit", instance), visitReport(true));
+    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+  }
+
+  @Test
+  void legalPlanningIsRecordedAndSupportGoesOn() {
+    ProcessInstance instance = reviewed(start(wentHome()));
+    ratify(instance, "NOT_RATIFIED");
+    complete(task("firstHomeVisit", instance), visitReport(true));
+
+    complete(task("decideNextSteps", instance), vars("nextSteps", "LEGAL_PLANNING",
+        "nextStepsNotes", "Legal planning meeting booked; support continues meanwhile"));
+
+    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+    assertThat(runtime.getVariable(instance.getId(), "nextSteps")).isEqualTo("LEGAL_PLANNING");
+  }
+
+  @Test
+  void aChildReturnedToCareAfterARefusalEndsTheCaseReturnedToCare() {
+    ProcessInstance instance = reviewed(start(wentHome()));
+    ratify(instance, "NOT_RATIFIED");
+
+    complete(task("decideNextSteps", instance), vars("nextSteps", "RETURN_TO_CARE",
+        "nextStepsNotes", "Mother agrees to accommodation under section 20"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ReturnedToCareNotRatified");
+    assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).count()).isZero();
+  }
+
+  /** Salford §6: the review's clock starts with the case, whether or not the plan is ever written. */
+  @Test
+  void aPlanNeverCompletedStillHasItsReviewFromTheStartAndItsChaseAtDayTwenty() {
+    ProcessInstance instance = start(wentHome());
+
+    assertThat(instance).isWaitingAt("completeReturnPlan", "returnReview", "firstHomeVisit");
+    assertThat(task("returnReview", instance).getDueDate()).isEqualTo(at(2026, 3, 17, 23, 59, 59));
+    assertThat(task("completeReturnPlan", instance).getDueDate()).as("the plan is due no later than the review")
+        .isEqualTo(at(2026, 3, 17, 23, 59, 59));
+
+    ClockUtil.setCurrentTime(at(2026, 3, 18, 8, 0));
+    execute(job("Timer_ReviewOverdue", instance));
+    execute(job("Timer_UrgentPlanOverdue", instance));
+
+    List<Task> chases = tasks.createTaskQuery().taskDefinitionKey("chaseOverdueWork")
+        .processInstanceBusinessKey(instance.getBusinessKey()).orderByTaskName().asc().list();
+    assertThat(chases).extracting(Task::getName).containsExactly(
+        "Chase Review after an unplanned return for Test Child " + instance.getBusinessKey(),
+        "Chase Urgent return plan for Test Child " + instance.getBusinessKey());
+    assertThat(chases).allMatch(chase -> "linemanager1".equals(chase.getAssignee()));
+  }
+
+  @Test
+  void aYoungPersonLeavingCareMustBeSixteenOrSeventeen() {
+    assertThatThrownBy(() -> start(wentHome("legalStatus", "SECTION_20", "returnReason", "YOUNG_PERSON_LEFT",
+        "dateOfBirth", "2016-01-10"))).isInstanceOf(CaseInputRefused.class)
+        .hasMessageStartingWith("'returnReason' YOUNG_PERSON_LEFT is for a young person aged 16 or 17");
+    assertThat(start(wentHome("legalStatus", "SECTION_20", "returnReason", "YOUNG_PERSON_LEFT",
+        "dateOfBirth", "2009-02-25"))).as("17 on the day of the return").isNotNull();
+  }
+
+  @Test
+  void onlyASection20ChildCanBeRemovedByAParent() {
+    assertThatThrownBy(() -> start(wentHome("returnReason", "PARENT_REMOVED_FROM_SECTION_20")))
+        .isInstanceOf(CaseInputRefused.class)
+        .hasMessageStartingWith("'returnReason' PARENT_REMOVED_FROM_SECTION_20 is for a child accommodated under section 20");
   }
 
   @Test
   void aShortSection20StayNeedsNoFirstVisit() {
     ProcessInstance instance = start(wentHome("legalStatus", "SECTION_20", "weeksAccommodated", 4,
-        "returnReason", "YOUNG_PERSON_LEFT"));
+        "returnReason", "YOUNG_PERSON_LEFT", "dateOfBirth", "2009-06-01"));
 
     assertThat(instance).isWaitingAt("completeReturnPlan").hasPassed("Gateway_VisitDone").hasNotPassed("firstHomeVisit");
   }
