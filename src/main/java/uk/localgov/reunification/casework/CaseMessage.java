@@ -30,7 +30,21 @@ public enum CaseMessage {
       return Optional.empty();
     }
   },
-  CHILD_RETURNED_TO_CARE("ChildReturnedToCare", List.of());
+  CHILD_RETURNED_TO_CARE("ChildReturnedToCare", List.of()),
+  /** Sent by the application only, when a welfare concern's review asks for the plan to be revised (Salford §4). */
+  PLAN_REVISION_REQUESTED("PlanRevisionRequested", List.of("revisionReason")) {
+    @Override
+    public boolean isSentByTheApplicationOnly() {
+      return true;
+    }
+  },
+  /** Sent by the application only, when a welfare concern's review asks for an early review (Salford §4). */
+  EARLY_REVIEW_REQUESTED("EarlyReviewRequested", List.of()) {
+    @Override
+    public boolean isSentByTheApplicationOnly() {
+      return true;
+    }
+  };
 
   static final Set<String> COURT_ORDERS = Set.of("CARE_ORDER", "INTERIM_CARE_ORDER");
 
@@ -52,6 +66,11 @@ public enum CaseMessage {
 
   public List<String> variables() {
     return variables;
+  }
+
+  /** A message the application sends between a case's own processes, never another system or a person. */
+  public boolean isSentByTheApplicationOnly() {
+    return false;
   }
 
   /** Why the event cannot happen to this case, if it cannot. */

@@ -101,10 +101,15 @@ public enum CaseTask {
       new Due("Weekly progress record", "every 7 days while support is active (Portsmouth)"), Notice.ROUTINE,
       List.of(text("progressNotes")), CaseTask::noFurtherRule),
 
-  REVIEW_WELFARE_CONCERN("reviewWelfareConcern", "Review welfare concern", null, null, Notice.ESCALATION,
-      List.of(yesOrNo("escalateToServiceManager"), text("managerNotes")), CaseTask::noFurtherRule),  // Salford §4
+  REVIEW_WELFARE_CONCERN("reviewWelfareConcern", "Review welfare concern", null,
+      new Due("Review of a welfare concern", "the next working day (service standard for Salford §4)"), Notice.ESCALATION,
+      List.of(oneOf("concernOutcome", "NO_FURTHER_ACTION", "REVISE_PLAN", "EARLY_REVIEW", "STRATEGY_DISCUSSION"),
+          yesOrNo("escalateToServiceManager"), text("managerNotes")),
+      CaseTask::aConcernActsOnTheCase),
 
-  SERVICE_MANAGER_REVIEW("serviceManagerReview", "Review escalated welfare concern", null, null, Notice.ESCALATION,
+  SERVICE_MANAGER_REVIEW("serviceManagerReview", "Review escalated welfare concern", null,
+      new Due("Review of an escalated welfare concern", "the next working day (service standard for Salford §4)"),
+      Notice.ESCALATION,
       List.of(text("serviceManagerNotes")), CaseTask::noFurtherRule),                                 // Salford §4
 
   RECORD_WITHDRAWAL("recordWithdrawal", "Record withdrawal of consent", Stage.CLOSING, null, Notice.ROUTINE,
@@ -198,6 +203,28 @@ public enum CaseTask {
   }
 
   private static void noFurtherRule(CaseVariables variables, TaskRules rules) {
+  }
+
+  /**
+   * Salford §4: what the line manager decides acts on the child's case, so it must be something the
+   * case can do now: a strategy discussion goes to the service managers, a plan can be revised only
+   * in an open case, and an early review brings forward a Child in Need review only once support runs.
+   */
+  private static void aConcernActsOnTheCase(CaseVariables variables, TaskRules rules) {
+    String outcome = variables.text("concernOutcome");
+    String childId = variables.text("childId");
+    if ("STRATEGY_DISCUSSION".equals(outcome) && !variables.yesOrNo("escalateToServiceManager")) {
+      throw new CaseInputRefused("escalateToServiceManager",
+          "must be true for a strategy discussion: it goes to the service managers at once (Salford §4)");
+    }
+    if ("REVISE_PLAN".equals(outcome) && !rules.hasActiveCase(childId)) {
+      throw new CaseInputRefused("concernOutcome", "REVISE_PLAN needs an open case, and child '" + childId
+          + "' has none: choose NO_FURTHER_ACTION or STRATEGY_DISCUSSION");
+    }
+    if ("EARLY_REVIEW".equals(outcome) && !rules.isSupportedAtHome(childId)) {
+      throw new CaseInputRefused("concernOutcome", "EARLY_REVIEW brings forward the next Child in Need review, and child '"
+          + childId + "' has no Child in Need support under way yet: choose REVISE_PLAN or STRATEGY_DISCUSSION");
+    }
   }
 
   /** Salford §7: the nominated officer ratifies only once the child's wishes and the IRO are considered. */

@@ -36,7 +36,7 @@ public class RecordedVariablesOnly implements CommandGuard {
   public void check(Command<?> command, Caller caller, CommandContext context) {
     CommandPayload.taskCompletion(command).ifPresent(completion -> check(completion, context));
     CommandPayload.start(command).ifPresent(start -> check(start, context));
-    CommandPayload.message(command).ifPresent(RecordedVariablesOnly::check);
+    CommandPayload.message(command).ifPresent(message -> check(message, caller));
   }
 
   private static void check(TaskCompletion completion, CommandContext context) {
@@ -75,8 +75,12 @@ public class RecordedVariablesOnly implements CommandGuard {
         }));
   }
 
-  private static void check(Message message) {
+  private static void check(Message message, Caller caller) {
     CaseMessage.of(message.messageName()).ifPresent(declared -> {
+      if (declared.isSentByTheApplicationOnly() && caller != null) {
+        throw new CaseInputRefused("messageName", message.messageName() + " is sent by the application itself, between"
+            + " a case's own processes; the events other systems send are the contract's messages");
+      }
       message.variables().keySet().stream().filter(name -> !declared.variables().contains(name)).findFirst()
           .ifPresent(name -> {
             throw new CaseInputRefused(name, "is not carried by message " + message.messageName() + ", which carries "

@@ -19,6 +19,8 @@ public class SupportSchedule {
   public static final String FIRST_REVIEW_AFTER = "P42D";
   /** Portsmouth (Going Home project): progress is tracked weekly while support is active. */
   public static final long PROGRESS_EVERY_DAYS = 7;
+  /** Service standard for Salford §4: a review brought forward by a welfare concern is held within 7 days. */
+  public static final long EARLY_REVIEW_WITHIN_DAYS = 7;
 
   /** The IRO's reviews of the return plan: before a planned return (Salford §5), after an unplanned one (§6). */
   static final String[] IRO_REVIEWS = {CaseTask.PRE_RETURN_REVIEW.key(), CaseTask.RETURN_REVIEW.key()};
@@ -63,6 +65,18 @@ public class SupportSchedule {
     Object chosen = execution.getVariable("nextReviewIn");
     String interval = chosen instanceof String text && !text.isBlank() ? text : FIRST_REVIEW_AFTER;
     execution.setVariable("nextReviewDue", calendar.endOfDayAfter(calendar.todayAsText(), interval));
+  }
+
+  /**
+   * A welfare concern asked for an early review (Salford §4): the next review is due within 7 days
+   * (a service standard), or when it was due already if that is sooner.
+   */
+  public void bringReviewForward(DelegateExecution execution) {
+    Date withinAWeek = calendar.endOfDayAfterToday(EARLY_REVIEW_WITHIN_DAYS);
+    Object due = execution.getVariable("nextReviewDue");
+    if (!(due instanceof Date current) || withinAWeek.before(current)) {
+      execution.setVariable("nextReviewDue", withinAWeek);
+    }
   }
 
   /** After a progress record: the next one is due a week after the last one was. */

@@ -1,8 +1,10 @@
 package uk.localgov.reunification.casework;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import uk.localgov.reunification.engine.UnrestrictedLookups;
 import uk.localgov.reunification.identity.StaffDirectory;
 
 /**
@@ -20,11 +22,18 @@ public class TaskCompletionCheck implements ExecutionListener, TaskRules {
   private final CaseCalendar calendar;
   private final StaffDirectory staff;
   private final ResearchFactors factors;
+  private final ActiveCases cases;
+  private final RuntimeService runtime;
+  private final UnrestrictedLookups lookups;
 
-  public TaskCompletionCheck(CaseCalendar calendar, StaffDirectory staff, ResearchFactors factors) {
+  public TaskCompletionCheck(CaseCalendar calendar, StaffDirectory staff, ResearchFactors factors, ActiveCases cases,
+      RuntimeService runtime, UnrestrictedLookups lookups) {
     this.calendar = calendar;
     this.staff = staff;
     this.factors = factors;
+    this.cases = cases;
+    this.runtime = runtime;
+    this.lookups = lookups;
   }
 
   @Override
@@ -48,5 +57,18 @@ public class TaskCompletionCheck implements ExecutionListener, TaskRules {
   @Override
   public ResearchFactors factors() {
     return factors;
+  }
+
+  @Override
+  public boolean hasActiveCase(String childId) {
+    return cases.of(childId).isPresent();
+  }
+
+  @Override
+  public boolean isSupportedAtHome(String childId) {
+    // the review of the return plan waits for the message once the co-ordinator is allocated
+    return lookups.read(() -> runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport")
+        .processInstanceBusinessKey(childId).list().stream().anyMatch(support -> runtime.createEventSubscriptionQuery()
+            .processInstanceId(support.getId()).eventName(CaseMessage.EARLY_REVIEW_REQUESTED.messageName()).count() > 0));
   }
 }

@@ -7,4 +7,10 @@ interface TaskRules {
   void requireMember(CaseVariables variables, String name, String group);
 
   ResearchFactors factors();
+
+  /** Whether the child has an active case (a running return). */
+  boolean hasActiveCase(String childId);
+
+  /** Whether the child's Child in Need support is under way, with a review of the return plan waiting. */
+  boolean isSupportedAtHome(String childId);
 }

@@ -36,6 +36,20 @@ public class WelfareConcerns {
     open(execution, details == null ? "Raised without details" : details.toString());
   }
 
+  /** Salford §4: the line manager asked for the return plan to be revised: revisePlan opens in the child's case. */
+  public void askForPlanRevision(DelegateExecution execution) {
+    runtime.createMessageCorrelation(CaseMessage.PLAN_REVISION_REQUESTED.messageName())
+        .processInstanceBusinessKey(execution.getProcessBusinessKey())
+        .setVariable("revisionReason", "Welfare concern: " + execution.getVariable("managerNotes"))
+        .correlateWithResult();
+  }
+
+  /** Salford §4: the line manager asked for an early review: the next Child in Need review within 7 days. */
+  public void bringReviewForward(DelegateExecution execution) {
+    runtime.createMessageCorrelation(CaseMessage.EARLY_REVIEW_REQUESTED.messageName())
+        .processInstanceBusinessKey(execution.getProcessBusinessKey()).correlateWithResult();
+  }
+
   private void open(DelegateExecution execution, String details) {
     Map<String, Object> variables = new HashMap<>(CaseRecord.of(execution).calledProcessFacts());
     variables.put("concernDetails", details);
