@@ -54,7 +54,7 @@ public enum CaseTask {
       CaseTask::noFurtherRule),
 
   CONFIRM_RETURN_HOME("confirmReturnHome", "Confirm return home", Stage.RETURN_HOME_AND_FIRST_VISIT, null,
-      Notice.ROUTINE, List.of(pastOrTodayDate("returnDate")), CaseTask::noFurtherRule),
+      Notice.ROUTINE, List.of(pastOrTodayDate("returnDate")), CaseTask::homeOnlyOnceRatified),
 
   RETURN_REVIEW("returnReview", "Review unplanned return", Stage.IRO_REVIEW,
       new Due("Review after an unplanned return", "20 days after the return (Salford §6)"), Notice.ROUTINE,
@@ -64,7 +64,7 @@ public enum CaseTask {
       new Due("First home visit", "7 or 14 days after the return (Salford §3)"), Notice.ROUTINE,
       List.of(pastOrTodayDate("visitDate"), text("childWishesAndFeelings"), text("parentView"),
           yesOrNo("welfareSafeguarded"), optionalText("furtherSupportNeeded")),                // Salford §4
-      CaseTask::noFurtherRule),
+      CaseTask::visitedOnlyOnceHome),
 
   RATIFY_DECISION("ratifyDecision", "Ratify decision to return home", Stage.RATIFICATION,
       new Due("Ratification", "7 days after it is asked for (service standard for Salford §7)"), Notice.ROUTINE,
@@ -203,6 +203,24 @@ public enum CaseTask {
   }
 
   private static void noFurtherRule(CaseVariables variables, TaskRules rules) {
+  }
+
+  /** Salford §7: a planned return goes ahead once ratified, so the child cannot have gone home before. */
+  private static void homeOnlyOnceRatified(CaseVariables variables, TaskRules rules) {
+    java.time.LocalDate home = variables.pastOrTodayDate("returnDate");
+    rules.ratifiedOn(variables.text("childId")).filter(home::isBefore).ifPresent(ratified -> {
+      throw new CaseInputRefused("returnDate", "must not be before the return was ratified on " + ratified
+          + " (was " + home + ")");
+    });
+  }
+
+  /** Salford §3–§4: the home visit is after the child went home, and not in the future. */
+  private static void visitedOnlyOnceHome(CaseVariables variables, TaskRules rules) {
+    java.time.LocalDate visit = variables.pastOrTodayDate("visitDate");
+    if (variables.isPresent("returnDate") && visit.isBefore(variables.date("returnDate"))) {
+      throw new CaseInputRefused("visitDate", "must not be before the child went home on " + variables.date("returnDate")
+          + " (was " + visit + ")");
+    }
   }
 
   /**

@@ -1,6 +1,10 @@
 package uk.localgov.reunification.casework;
 
+import java.time.LocalDate;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -24,15 +28,17 @@ public class TaskCompletionCheck implements ExecutionListener, TaskRules {
   private final ResearchFactors factors;
   private final ActiveCases cases;
   private final RuntimeService runtime;
+  private final HistoryService history;
   private final UnrestrictedLookups lookups;
 
   public TaskCompletionCheck(CaseCalendar calendar, StaffDirectory staff, ResearchFactors factors, ActiveCases cases,
-      RuntimeService runtime, UnrestrictedLookups lookups) {
+      RuntimeService runtime, HistoryService history, UnrestrictedLookups lookups) {
     this.calendar = calendar;
     this.staff = staff;
     this.factors = factors;
     this.cases = cases;
     this.runtime = runtime;
+    this.history = history;
     this.lookups = lookups;
   }
 
@@ -57,6 +63,18 @@ public class TaskCompletionCheck implements ExecutionListener, TaskRules {
   @Override
   public ResearchFactors factors() {
     return factors;
+  }
+
+  @Override
+  public Optional<LocalDate> ratifiedOn(String childId) {
+    return lookups.read(() -> history.createHistoricProcessInstanceQuery().processDefinitionKey("ratification")
+        .processInstanceBusinessKey(childId).finished().orderByProcessInstanceEndTime().desc().list().stream()
+        .filter(ratification -> {
+          HistoricVariableInstance decision = history.createHistoricVariableInstanceQuery()
+              .processInstanceId(ratification.getId()).variableName("ratificationDecision").singleResult();
+          return decision != null && "RATIFIED".equals(decision.getValue());
+        })
+        .findFirst().map(ratified -> LocalDate.parse(calendar.dayOf(ratified.getEndTime()))));
   }
 
   @Override

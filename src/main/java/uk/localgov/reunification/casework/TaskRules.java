@@ -8,6 +8,9 @@ interface TaskRules {
 
   ResearchFactors factors();
 
+  /** The day the child's return home was last ratified, if it was. */
+  java.util.Optional<java.time.LocalDate> ratifiedOn(String childId);
+
   /** Whether the child has an active case (a running return). */
   boolean hasActiveCase(String childId);
 

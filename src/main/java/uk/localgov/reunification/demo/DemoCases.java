@@ -3,12 +3,14 @@ package uk.localgov.reunification.demo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.slf4j.Logger;
@@ -71,26 +73,42 @@ public class DemoCases implements ApplicationRunner {
         .assessed().planned().reviewed("PROCEED").ratification("MORE_INFORMATION");
     child("1007", "Ruby Ellis", "2017-05-27", "SECTION_20", 26, "socialworker1", "iro1")
         .assessed().planned().reviewed("PROCEED").ratification("RATIFIED");
-    child("1008", "Harry Shaw", "2015-12-01", "CARE_ORDER", 52, "socialworker2", "iro2")
-        .assessed().planned().reviewed("PROCEED").ratification("RATIFIED").returnedHome(today.minusDays(3));
-    child("1009", "Evie Knight", "2010-08-14", "SECTION_20", 18, "socialworker3", "iro1")
-        .assessed().planned().reviewed("PROCEED").ratification("RATIFIED").returnedHome(today.minusDays(20));
-    child("1010", "Jacob Reed", "2012-02-09", "SECTION_20", 14, "socialworker3", "iro2")
-        .assessed().planned().reviewed("PROCEED").ratification("RATIFIED").returnedHome(today.minusDays(5))
+    childOpenedAMonthAgo("1008", "Harry Shaw", "2015-12-01", "CARE_ORDER", 52, "socialworker2", "iro2")
+        .assessed().planned().reviewed("PROCEED").ratification("RATIFIED").backToToday().returnedHome(today.minusDays(3));
+    childOpenedAMonthAgo("1009", "Evie Knight", "2010-08-14", "SECTION_20", 18, "socialworker3", "iro1")
+        .assessed().planned().reviewed("PROCEED").ratification("RATIFIED").backToToday().returnedHome(today.minusDays(20));
+    childOpenedAMonthAgo("1010", "Jacob Reed", "2012-02-09", "SECTION_20", 14, "socialworker3", "iro2")
+        .assessed().planned().reviewed("PROCEED").ratification("RATIFIED").backToToday().returnedHome(today.minusDays(5))
         .concernRaised("School reports Jacob arrived hungry three days running and would not say why.");
     unplanned("1013", "Ava Collins", "2013-08-08", "SECTION_20", 20, "socialworker1", "iro1",
         today.minusDays(2), "PARENT_REMOVED_FROM_SECTION_20");
     unplanned("1014", "Ethan Rhodes", "2009-04-19", "CARE_ORDER", 90, "socialworker3", "iro2",
         today.minusDays(25), "PLACEMENT_BREAKDOWN").urgentPlanWritten();
-    child("1015", "Lily Dawson", "2014-02-02", "CARE_ORDER", 45, "socialworker2", "iro1")
-        .assessed().planned().reviewed("PROCEED").ratification("RATIFIED").returnedHome(today.minusDays(4))
+    childOpenedAMonthAgo("1015", "Lily Dawson", "2014-02-02", "CARE_ORDER", 45, "socialworker2", "iro1")
+        .assessed().planned().reviewed("PROCEED").ratification("RATIFIED").backToToday().returnedHome(today.minusDays(4))
         .visited().supportStarted().coordinatorAllocated();
     child("1011", "Mia Fletcher", "2016-10-10", "SECTION_20", 8, "socialworker1", "iro2")
         .assessed().planned().reviewed("RETURN_NOT_SUPPORTED");
     child("1012", "Theo Barnes", "2013-06-21", "CARE_ORDER", 70, "socialworker2", "iro1")
         .assessed().planned().reviewed("PROCEED").ratification("NOT_RATIFIED");
-    LOG.info("Demo cases created: {}1001 to {}1015 open, {}2001 to {}2009 from the last two years", PREFIX, PREFIX,
+    // Salford §6–§7: home without a plan, and the return not ratified: the service managers decide the next steps
+    unplanned("1016", "Sophie Grant", "2012-12-12", "CARE_ORDER", 40, "socialworker1", "iro1",
+        today.minusDays(12), "PLACEMENT_BREAKDOWN").urgentPlanWritten().irosReviewHeld().ratification("NOT_RATIFIED");
+    // Salford §4: a welfare concern whose review asked for the plan to be revised
+    unplanned("1017", "Max Carter", "2011-05-05", "CARE_ORDER", 60, "socialworker1", "iro2",
+        today.minusDays(6), "PLACEMENT_BREAKDOWN").urgentPlanWritten()
+        .concernRaised("Neighbour reports Max out alone late at night twice this week.")
+        .concernReviewed("REVISE_PLAN", "Plan needs an evening routine and who supervises Max after 6pm.");
+    LOG.info("Demo cases created: {}1001 to {}1017 open, {}2001 to {}2009 from the last two years", PREFIX, PREFIX,
         PREFIX, PREFIX);
+  }
+
+  /** A case that has gone home: its planning and ratification happened before the return (Salford §7). */
+  private DemoCase childOpenedAMonthAgo(String number, String name, String dateOfBirth, String legalStatus, int weeks,
+      String socialWorker, String iro) {
+    ClockUtil.setCurrentTime(Date.from(calendar.today().minusDays(30).atTime(10, 0).atZone(CaseCalendar.ENGLAND)
+        .toInstant()));
+    return child(number, name, dateOfBirth, legalStatus, weeks, socialWorker, iro);
   }
 
   private DemoCase child(String number, String name, String dateOfBirth, String legalStatus, int weeks,
@@ -156,8 +174,25 @@ public class DemoCases implements ApplicationRunner {
           "iroConsulted", !"MORE_INFORMATION".equals(decision), "relativesConsulted", true, "carersConsulted", true));
     }
 
+    DemoCase backToToday() {
+      ClockUtil.reset();
+      return this;
+    }
+
     DemoCase returnedHome(LocalDate returnDate) {
       return complete("confirmReturnHome", Map.of("returnDate", returnDate.toString()));
+    }
+
+    DemoCase irosReviewHeld() {
+      return complete("returnReview", Map.of("reviewNotes", "The plan holds for now; the family group conference must"
+          + " name who collects " + firstName + " from school."));
+    }
+
+    /** Salford §4: the line manager reviews the child's open concern and decides what it changes in the case. */
+    DemoCase concernReviewed(String outcome, String notes) {
+      complete("reviewWelfareConcern", Map.of("concernOutcome", outcome, "escalateToServiceManager", false,
+          "managerNotes", notes));
+      return runJob("ServiceTask_AskForPlanRevision");
     }
 
     DemoCase urgentPlanWritten() {

@@ -225,8 +225,9 @@ class CaseEventsTest extends ProcessTest {
     ProcessInstance instance = inRatification();
     complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
         "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
-    complete(task("confirmReturnHome", instance), vars("returnDate", "2026-11-01"));
-    complete(task("firstHomeVisit", instance), visitReport(true));
+    String today = java.time.LocalDate.now(ENGLAND).toString();
+    complete(task("confirmReturnHome", instance), vars("returnDate", today));
+    complete(task("firstHomeVisit", instance), with(visitReport(true), "visitDate", today));
 
     sendAccepted("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
 

@@ -137,9 +137,9 @@ class PlannedReturnTest extends ProcessTest {
 
   @Test
   void aChildOnAnInterimCareOrderIsAlsoVisitedWithinSevenDays() {
-    ProcessInstance instance = returnedHome(newChild("legalStatus", "INTERIM_CARE_ORDER"), "2026-03-01");
+    ProcessInstance instance = returnedHome(newChild("legalStatus", "INTERIM_CARE_ORDER"), "2026-03-02");
 
-    assertThat(task("firstHomeVisit", instance).getDueDate()).isEqualTo(at(2026, 3, 8, 23, 59, 59));
+    assertThat(task("firstHomeVisit", instance).getDueDate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
   }
 
   @Test
@@ -242,6 +242,32 @@ class PlannedReturnTest extends ProcessTest {
         "childWishesAndFeelings", "Happy to be home", "welfareSafeguarded", true)))
         .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'parentView' is required");
 
+    assertThat(instance).isWaitingAt("firstHomeVisit");
+  }
+
+  /** Salford §7: the child goes home once the return is ratified, not before. */
+  @Test
+  void aReturnDateBeforeTheRatificationIsRefused() {
+    ProcessInstance instance = reviewedAndProceeding(newChild());
+    ratify(instance);
+
+    assertThatThrownBy(() -> tasks.complete(task("confirmReturnHome", instance).getId(), vars("returnDate", "2026-03-01")))
+        .isInstanceOf(CaseInputRefused.class)
+        .hasMessage("'returnDate' must not be before the return was ratified on 2026-03-02 (was 2026-03-01)");
+    assertThat(instance).isWaitingAt("confirmReturnHome");
+  }
+
+  /** Salford §3–§4: a home visit is after the child went home, and not in the future. */
+  @Test
+  void aVisitDatedBeforeTheReturnOrInTheFutureIsRefused() {
+    ProcessInstance instance = returnedHome(newChild(), "2026-03-02");
+    Task visit = task("firstHomeVisit", instance);
+
+    assertThatThrownBy(() -> tasks.complete(visit.getId(), with(visitReport(true), "visitDate", "2026-02-27")))
+        .isInstanceOf(CaseInputRefused.class)
+        .hasMessage("'visitDate' must not be before the child went home on 2026-03-02 (was 2026-02-27)");
+    assertThatThrownBy(() -> tasks.complete(visit.getId(), with(visitReport(true), "visitDate", "2026-03-03")))
+        .isInstanceOf(CaseInputRefused.class).hasMessage("'visitDate' must not be in the future (was 2026-03-03)");
     assertThat(instance).isWaitingAt("firstHomeVisit");
   }
 

@@ -43,10 +43,10 @@ class NodeCrashTest {
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
-  static Map<String, Object> wentHomeAMonthAgo(String childId) {
+  static Map<String, Object> wentHomeTenDaysAgo(String childId) {
     return Map.of("childId", childId, "childName", "Crash Example", "dateOfBirth", "2012-01-01",
         "legalStatus", "CARE_ORDER", "weeksAccommodated", 20, "eligibleChild", false, "socialWorker", "socialworker1",
-        "iro", "iro1", "returnDate", LocalDate.now().minusDays(30).toString(), "returnReason", "PLACEMENT_BREAKDOWN");
+        "iro", "iro1", "returnDate", LocalDate.now().minusDays(10).toString(), "returnReason", "PLACEMENT_BREAKDOWN");
   }
 
   static long waitFor(TaskService tasks, long atLeast, long millis) throws InterruptedException {
@@ -66,7 +66,7 @@ class NodeCrashTest {
         "camunda.bpm.process-engine-name=starter", "camunda.bpm.job-execution.enabled=false"))) {
       ProcessEngine engine = starter.getBean(ProcessEngine.class);
       for (int i = 0; i < CASES; i++) {
-        engine.getRuntimeService().startProcessInstanceByKey("unplannedReturn", wentHomeAMonthAgo(label + "-" + i));
+        engine.getRuntimeService().startProcessInstanceByKey("unplannedReturn", wentHomeTenDaysAgo(label + "-" + i));
       }
     }
     List<String> doomedProperties = new ArrayList<>(List.of(shared));
@@ -128,7 +128,7 @@ class NodeCrashTest {
         "camunda.bpm.process-engine-name=starter"))) {
       ProcessEngine engine = starter.getBean(ProcessEngine.class);
       for (int i = 0; i < CASES; i++) {
-        engine.getRuntimeService().startProcessInstanceByKey("unplannedReturn", wentHomeAMonthAgo("H2-" + i));
+        engine.getRuntimeService().startProcessInstanceByKey("unplannedReturn", wentHomeTenDaysAgo("H2-" + i));
       }
     }
     Path log = dataDir.resolve("h2-doomed.log");

@@ -52,7 +52,7 @@ class OneCasePerChildOnTwoNodesTest {
           go.await();
           try {
             return new Outcome(runtime.startProcessInstanceByKey("unplannedReturn",
-                TwoNodesTest.wentHomeAMonthAgo(childId)).getId(), null);
+                TwoNodesTest.wentHomeTenDaysAgo(childId)).getId(), null);
           } catch (RuntimeException refused) {
             return new Outcome(null, refused);
           }
@@ -75,7 +75,7 @@ class OneCasePerChildOnTwoNodesTest {
       String sequentialRefusal = "'childId' '" + childId + "' already has an active return home;"
           + " a child has at most one active return at a time";
       assertThatThrownBy(() -> runtimeB.startProcessInstanceByKey("unplannedReturn",
-          TwoNodesTest.wentHomeAMonthAgo(childId))).isInstanceOf(CaseInputRefused.class)
+          TwoNodesTest.wentHomeTenDaysAgo(childId))).isInstanceOf(CaseInputRefused.class)
           .hasMessage(sequentialRefusal);
       assertThat(outcomes).filteredOn(outcome -> outcome.instanceId() != null).hasSize(1);
       assertThat(refused).hasSize(STARTS - 1).allSatisfy(outcome -> {

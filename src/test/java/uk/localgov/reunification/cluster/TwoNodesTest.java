@@ -43,10 +43,10 @@ class TwoNodesTest {
         "camunda.bpm.generic-properties.properties.hostname=" + name);
   }
 
-  static Map<String, Object> wentHomeAMonthAgo(String childId) {
+  static Map<String, Object> wentHomeTenDaysAgo(String childId) {
     return Map.of("childId", childId, "childName", "Node Example", "dateOfBirth", "2012-01-01",
         "legalStatus", "CARE_ORDER", "weeksAccommodated", 20, "eligibleChild", false, "socialWorker", "socialworker1",
-        "iro", "iro1", "returnDate", LocalDate.now().minusDays(30).toString(), "returnReason", "PLACEMENT_BREAKDOWN");
+        "iro", "iro1", "returnDate", LocalDate.now().minusDays(10).toString(), "returnReason", "PLACEMENT_BREAKDOWN");
   }
 
   @Test
@@ -57,10 +57,10 @@ class TwoNodesTest {
       ProcessEngine engineA = a.getBean(ProcessEngine.class);
       ProcessEngine engineB = b.getBean(ProcessEngine.class);
 
-      // A burst of due timers: every first visit of these cases was due three weeks ago.
+      // A burst of due timers: every first visit of these cases was due three days ago (the review and plan are not due yet).
       for (int i = 0; i < CASES; i++) {
         (i % 2 == 0 ? engineA : engineB).getRuntimeService()
-            .startProcessInstanceByKey("unplannedReturn", wentHomeAMonthAgo("NODE-" + i));
+            .startProcessInstanceByKey("unplannedReturn", wentHomeTenDaysAgo("NODE-" + i));
       }
       HistoryService history = engineA.getHistoryService();
       long deadline = System.currentTimeMillis() + 90_000;

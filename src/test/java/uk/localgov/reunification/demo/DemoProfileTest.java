@@ -29,7 +29,11 @@ class DemoProfileTest {
 
       cases = history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("DEMO-%")
           .processDefinitionKeyIn("plannedReturn", "unplannedReturn").count();
-      assertThat(cases).as("fifteen open cases and nine from the last two years").isEqualTo(24L);
+      assertThat(cases).as("seventeen open cases and nine from the last two years").isEqualTo(26L);
+      assertThat(tasks.createTaskQuery().taskDefinitionKey("decideNextSteps").taskCandidateGroup("servicemanagers").count())
+          .as("a refused ratification with the service managers").isOne();
+      assertThat(tasks.createTaskQuery().taskDefinitionKey("revisePlan").taskAssignee("socialworker1").count())
+          .as("a plan revision a welfare concern asked for").isOne();
       assertThat(identity.checkPassword("socialworker1", "socialworker1")).isTrue();
       assertThat(identity.createUserQuery().memberOfGroup("teamsouth").count()).isEqualTo(2);
       for (String user : new String[] {"socialworker1", "socialworker2", "socialworker3", "linemanager2", "iro1",

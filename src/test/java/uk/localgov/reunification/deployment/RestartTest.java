@@ -44,7 +44,7 @@ class RestartTest {
           .taskDefinitionKey("ratifyDecision").singleResult();
       tasks.complete(ratify.getId(), Map.of("ratificationDecision", "RATIFIED", "childWishesConsidered", true,
           "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
-      complete(tasks, instanceId, "confirmReturnHome", Map.of("returnDate", "2026-01-05"));
+      complete(tasks, instanceId, "confirmReturnHome", Map.of("returnDate", java.time.LocalDate.now().toString()));
       timerDue = timer(first.getBean(ManagementService.class), instanceId).getDuedate();
       deploymentId = first.getBean(RepositoryService.class).createDeploymentQuery()
           .deploymentName(CaseModelDeployment.DEPLOYMENT_NAME).singleResult().getId();

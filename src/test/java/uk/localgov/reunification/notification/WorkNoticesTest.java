@@ -82,7 +82,7 @@ class WorkNoticesTest {
       assertThat(to("socialworker1@demo.invalid")).as("non-urgent mail turned off").hasSize(1);
 
       Task concern = tasks.createTaskQuery().processInstanceBusinessKey("MAIL-1").taskAssignee("linemanager1").singleResult();
-      tasks.complete(concern.getId(), Map.of("escalateToServiceManager", true, "managerNotes", "Escalating"));
+      tasks.complete(concern.getId(), Map.of("concernOutcome", "STRATEGY_DISCUSSION", "escalateToServiceManager", true, "managerNotes", "Escalating"));
       assertThat(smtp.waitForIncomingEmail(10_000, 3)).isTrue();
       assertThat(to("servicemanager1@demo.invalid").get(0).getSubject())
           .isEqualTo("[Reunification] Escalation: Review escalated welfare concern for case MAIL-1");
