@@ -99,8 +99,8 @@ class RatificationTest extends ProcessTest {
     assertThat(chase.getName()).isEqualTo("Chase Ratification for Jamie Example");
     assertThat(tasks.getVariable(chase.getId(), "overdueSince")).isEqualTo("2026-03-10");
 
+    tasks.complete(chase.getId(), vars("chaseNotes", "Head of Service on leave; deputy asked to decide today"));
     complete(task("ratifyDecision", instance), decision("RATIFIED", true, true));
-    assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).as("the chase ends with the decision").isZero();
-    assertThat(instance).isEnded().hasPassed("Timer_RatificationOverdue", "EndEvent_Ratified");
+    assertThat(instance).isEnded().hasPassed("Timer_RatificationOverdue", "EndEvent_RatificationChased", "EndEvent_Ratified");
   }
 }

@@ -223,6 +223,8 @@ class UnplannedReturnTest extends ProcessTest {
         "Chase Review after an unplanned return for Test Child " + instance.getBusinessKey(),
         "Chase Urgent return plan for Test Child " + instance.getBusinessKey());
     assertThat(chases).allMatch(chase -> "linemanager1".equals(chase.getAssignee()));
+    chases.forEach(chase -> tasks.complete(chase.getId(), vars("chaseNotes", "Spoken to the social worker and the IRO")));
+    assertThat(instance).hasPassed("EndEvent_UrgentPlanChased").isWaitingAt("completeReturnPlan", "returnReview");
   }
 
   @Test

@@ -106,13 +106,19 @@ class WelfareConcernTest extends ProcessTest {
     assertThat(chase.getName()).isEqualTo("Chase Review of a welfare concern for Casey Example");
     assertThat(tasks.createTaskQuery().taskId(chase.getId()).taskCandidateGroup("servicemanagers").count()).isOne();
 
+    tasks.complete(chase.getId(), vars("chaseNotes", "Line manager off sick; deputy reviewing today"));
+    assertThat(concern).hasPassed("EndEvent_ConcernReviewChased");
     complete(task("reviewWelfareConcern", concern), decided("NO_FURTHER_ACTION", true, "Seen the family; escalating"));
-    assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).as("the chase ends with the review").isZero();
     assertThat(task("serviceManagerReview", concern).getDueDate()).isEqualTo(at(2026, 12, 2, 23, 59, 59));
     ClockUtil.setCurrentTime(at(2026, 12, 3, 8, 0));
     execute(job("Timer_ServiceManagerReviewOverdue", concern));
-    assertThat(tasks.createTaskQuery().taskDefinitionKey("chaseOverdueWork").processInstanceBusinessKey("WC-5")
-        .singleResult().getAssignee()).as("the line manager who escalated it chases it").isEqualTo("linemanager1");
+    Task managersChase = tasks.createTaskQuery().taskDefinitionKey("chaseOverdueWork").processInstanceBusinessKey("WC-5")
+        .singleResult();
+    assertThat(managersChase.getAssignee()).as("the line manager who escalated it chases it").isEqualTo("linemanager1");
+    tasks.complete(managersChase.getId(), vars("chaseNotes", "Asked the duty service manager"));
+    assertThat(concern).hasPassed("EndEvent_ServiceManagerReviewChased");
+    complete(task("serviceManagerReview", concern), vars("serviceManagerNotes", "Strategy discussion held"));
+    assertThat(concern).isEnded();
   }
 
   @Test
@@ -145,6 +151,20 @@ class WelfareConcernTest extends ProcessTest {
     assertThat(runtime.getVariable(instance.getId(), "returnPlan"))
         .isEqualTo("Family support worker twice weekly; school check-in weekly");
     assertThat(runtime.getVariable(instance.getId(), "factorAssessment").toString()).contains("School mentor weekly");
+  }
+
+  @Test
+  void aConcernDuringAPlannedReturnHasThePlanRevisedThereToo() {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("WC-P")));
+    ProcessInstance concern = concernRaisedBy("socialworker1", instance.getBusinessKey());
+
+    complete(task("reviewWelfareConcern", concern), decided("REVISE_PLAN", false, "Plan must cover the new partner"));
+    execute(job("ServiceTask_AskForPlanRevision", concern));
+    complete(task("revisePlan", sub("planRevision", instance)), vars("returnPlan", "Assessment of the new partner first",
+        "planChangeReason", "A new adult in the household"));
+
+    assertThat(instance).hasPassed("EndEvent_PlanRevisedForConcern").isWaitingAt("completeAssessment");
+    assertThat(runtime.getVariable(instance.getId(), "returnPlan")).isEqualTo("Assessment of the new partner first");
   }
 
   @Test
