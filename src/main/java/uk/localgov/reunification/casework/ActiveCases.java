@@ -1,5 +1,7 @@
 package uk.localgov.reunification.casework;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,8 +39,11 @@ public class ActiveCases {
         return Optional.empty();
       }
       String key = instance.getProcessDefinitionId().substring(0, instance.getProcessDefinitionId().indexOf(':'));
-      return Optional.of(new ActiveCase(instance.getId(), key, CaseRecord.of(runtime.getVariables(instance.getId(),
-          CaseRecord.FACTS))));
+      Map<String, Object> facts = new HashMap<>(runtime.getVariables(instance.getId(), CaseRecord.FACTS));
+      // the Child in Need co-ordinator is allocated within the support the return calls
+      runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport").processInstanceBusinessKey(childId)
+          .list().forEach(support -> facts.putIfAbsent("cinCoordinator", runtime.getVariable(support.getId(), "cinCoordinator")));
+      return Optional.of(new ActiveCase(instance.getId(), key, CaseRecord.of(facts)));
     });
   }
 }

@@ -14,7 +14,9 @@ public enum CaseStart {
   PLANNED_RETURN("plannedReturn", List.of("childId", "childName", "dateOfBirth", "legalStatus", "weeksAccommodated",
       "eligibleChild", "socialWorker", "iro")),
   UNPLANNED_RETURN("unplannedReturn", List.of("childId", "childName", "dateOfBirth", "legalStatus", "weeksAccommodated",
-      "eligibleChild", "socialWorker", "iro", "returnDate", "returnReason"));
+      "eligibleChild", "socialWorker", "iro", "returnDate", "returnReason")),
+  /** Contract (case events): a person who works the case reports what happened to it. */
+  REPORT_CASE_EVENT("reportCaseEvent", List.of("childId", "caseEvent", "eventDetails"));
 
   private final String processKey;
   private final List<String> variables;

@@ -2,6 +2,7 @@ package uk.localgov.reunification.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -23,6 +24,8 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
 
   /** The returns a social worker starts (contract: processes and decisions). */
   public static final String[] RETURN_PROCESSES = {"plannedReturn", "unplannedReturn"};
+  /** The report of a case event, started by the people who work the case (contract: case events). */
+  public static final String REPORT_CASE_EVENT = "reportCaseEvent";
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
@@ -66,6 +69,12 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
     for (String process : RETURN_PROCESSES) {
       directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    }
+    // Contract (case events): the people who work a case report its events from Tasklist.
+    for (String role : List.of(Roles.SOCIAL_WORKERS, Roles.LINE_MANAGERS, Roles.IROS, Roles.CIN_COORDINATORS)) {
+      directory.grantGroup(role, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      directory.grantGroup(role, Resources.PROCESS_DEFINITION, REPORT_CASE_EVENT,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     }
     for (String process : RETURN_PROCESSES) {
       directory.grantGroup(Roles.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, process,

@@ -132,10 +132,13 @@ class EveryStepRecordsOnlyWhatItIsForTest extends ProcessTest {
   @MethodSource("everyStartAndFact")
   void aStartWithAnythingButItsStartVariablesIsRefusedNamingItAndLeavesNoCase(CaseStart start, String extra) {
     String childId = newChildId("START-");
-    Map<String, Object> variables = new HashMap<>(Cases.careOrderChild(childId));
-    if (start == CaseStart.UNPLANNED_RETURN) {
-      variables.putAll(Map.of("returnDate", LocalDate.now(ENGLAND).toString(), "returnReason", "PLACEMENT_BREAKDOWN"));
-    }
+    Map<String, Object> variables = switch (start) {
+      case PLANNED_RETURN -> new HashMap<>(Cases.careOrderChild(childId));
+      case UNPLANNED_RETURN -> new HashMap<>(Cases.with(Cases.careOrderChild(childId),
+          "returnDate", LocalDate.now(ENGLAND).toString(), "returnReason", "PLACEMENT_BREAKDOWN"));
+      case REPORT_CASE_EVENT -> new HashMap<>(Map.of("childId", childId, "caseEvent", "WelfareConcernRaised",
+          "eventDetails", "Reported in a test"));
+    };
     assertThat(variables.keySet()).containsExactlyInAnyOrderElementsOf(start.variables());
     variables.put(extra, "teamsouth");
 

@@ -96,6 +96,8 @@ class CockpitDashboardBrowserTest {
         .containsExactly("2", "1", "50");
     assertThat(figure("returns.12.percent")).as("nobody has been home twelve months yet").isEqualTo("–");
     assertThat(figure("worker." + history.worker)).isEqualTo("2");
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
+        .as("Camunda 7 CE's end-of-life banner is hidden from caseworkers").isTrue();
     assertThat(figure("caseload." + history.team + ".PLANNING")).isEqualTo("1");
 
     Map<?, ?> api = http.withBasicAuth(history.manager, history.password).getForObject("/api/oversight", Map.class);

@@ -2,7 +2,7 @@
 // The oversight dashboard plugin (reunification-oversight.js, beside this file) shows a manager the
 // timeliness, overdue work, outcomes and caseload of the cases they may see, from /api/oversight.
 export default {
-  customScripts: ['scripts/reunification-oversight'],
+  customScripts: ['scripts/reunification-oversight', '../tasklist/scripts/reunification-webapps'],
   app: {
     name: 'Cockpit',
     vendor: 'Reunification'

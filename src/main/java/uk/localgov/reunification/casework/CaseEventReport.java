@@ -1,0 +1,99 @@
+package uk.localgov.reunification.casework;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+import uk.localgov.reunification.access.CaseAccess;
+import uk.localgov.reunification.casework.ActiveCases.ActiveCase;
+import uk.localgov.reunification.engine.UnrestrictedLookups;
+import uk.localgov.reunification.identity.StaffDirectory;
+
+/**
+ * A case event reported by a person who works the case ({@code reportCaseEvent}), known in the
+ * diagram as {@code caseEventReport}. On the start event it refuses, naming {@code childId}, a
+ * report by anyone but the people allocated to the child's active case, so a report reveals
+ * nothing about a case the reporter does not work on; the return to care and the family's
+ * withdrawal end a case, so only its social worker or their line manager reports them. Then the
+ * event goes to the case as the message of its name, in the same transaction.
+ */
+@Component("caseEventReport")
+public class CaseEventReport implements ExecutionListener {
+
+  /** The events a person reports, each the message the case-record system would send. */
+  static final List<CaseMessage> REPORTABLE = List.of(CaseMessage.WELFARE_CONCERN_RAISED,
+      CaseMessage.CHILD_RETURNED_TO_CARE, CaseMessage.FAMILY_WITHDREW_CONSENT);
+  /** Events that end the case: reported only by its social worker or their line manager. */
+  static final Set<CaseMessage> ENDING = Set.of(CaseMessage.CHILD_RETURNED_TO_CARE, CaseMessage.FAMILY_WITHDREW_CONSENT);
+
+  private final CaseCalendar calendar;
+  private final ActiveCases cases;
+  private final CaseAccess access;
+  private final StaffDirectory staff;
+  private final RuntimeService runtime;
+  private final UnrestrictedLookups lookups;
+
+  public CaseEventReport(CaseCalendar calendar, ActiveCases cases, CaseAccess access, StaffDirectory staff,
+      RuntimeService runtime, UnrestrictedLookups lookups) {
+    this.calendar = calendar;
+    this.cases = cases;
+    this.access = access;
+    this.staff = staff;
+    this.runtime = runtime;
+    this.lookups = lookups;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    CaseVariables variables = new CaseVariables(execution, calendar);
+    String childId = variables.text("childId");
+    CaseMessage event = event(variables.oneOf("caseEvent", new LinkedHashSet<>(REPORTABLE.stream()
+        .map(CaseMessage::messageName).toList())));
+    variables.text("eventDetails");
+    String reporter = execution.getVariable("reportedBy") instanceof String user ? user : null;
+    ActiveCase active = cases.of(childId).filter(found -> reporter != null && mayReport(reporter, found.record(), event))
+        .orElseThrow(() -> new CaseInputRefused("childId", "'" + childId + "' is not an active case that you work on"
+            + (ENDING.contains(event) ? " as its social worker or their line manager" : "")));
+    event.refusedFor(active.record()).ifPresent(refusal -> {
+      throw refusal;
+    });
+    execution.setProcessBusinessKey(childId);
+  }
+
+  /** Sends the event to the child's case; the reporter's right to was checked at the start. */
+  public void send(DelegateExecution execution) {
+    CaseMessage event = event((String) execution.getVariable("caseEvent"));
+    String childId = execution.getProcessBusinessKey();
+    lookups.read(() -> {
+      var correlation = runtime.createMessageCorrelation(event.messageName()).processInstanceBusinessKey(childId);
+      if (event == CaseMessage.WELFARE_CONCERN_RAISED) {
+        correlation.setVariable("concernDetails", execution.getVariable("eventDetails"));
+      }
+      return correlation.correlateWithResult();
+    });
+  }
+
+  private boolean mayReport(String reporter, CaseRecord record, CaseMessage event) {
+    if (!ENDING.contains(event)) {
+      return access.people(record).contains(reporter);
+    }
+    if (reporter.equals(record.socialWorker())) {
+      return true;
+    }
+    try {
+      return reporter.equals(staff.lineManagerOf(record.socialWorker()));
+    } catch (ProcessEngineException noLineManager) {
+      return false;
+    }
+  }
+
+  private static CaseMessage event(String name) {
+    return Arrays.stream(CaseMessage.values()).filter(message -> message.messageName().equals(name)).findFirst()
+        .orElseThrow();
+  }
+}

@@ -1,0 +1,165 @@
+package uk.localgov.reunification.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static uk.localgov.reunification.casework.Cases.careOrderChild;
+import static uk.localgov.reunification.casework.Cases.vars;
+import static uk.localgov.reunification.casework.Cases.with;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import uk.localgov.reunification.ApplicationTest;
+
+/**
+ * Contract (case events reported by the people who work the case): from Tasklist's "Start process"
+ * or over REST, a person allocated to the child's active case reports a welfare concern, a return to
+ * care or the family's withdrawal; the return to care and the withdrawal only the social worker or
+ * their line manager. Everyone else is refused, and a refused report keeps nothing.
+ */
+@ApplicationTest
+class ReportCaseEventTest extends ProcessTest {
+
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  ManagementService jobs;
+
+  ResponseEntity<String> report(String user, String childId, String event, String details) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("childId", Map.of("value", childId, "type", "String"));
+    variables.put("caseEvent", Map.of("value", event, "type", "String"));
+    variables.put("eventDetails", Map.of("value", details, "type", "String"));
+    return http.withBasicAuth(user, user).postForEntity("/engine-rest/process-definition/key/reportCaseEvent/start",
+        Map.of("variables", variables), String.class);
+  }
+
+  /** A section 20 child at home with support under way: socialworker1, linemanager1, iro1 and cincoordinator1 work the case. */
+  ProcessInstance supportedAtHome(String legalStatus) {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("RCE-")),
+        "legalStatus", legalStatus, "weeksAccommodated", 2, "returnDate", java.time.LocalDate.now(ENGLAND).toString(),
+        "returnReason", "SECTION_20".equals(legalStatus) ? "PARENT_REMOVED_FROM_SECTION_20" : "PLACEMENT_BREAKDOWN"));
+    complete(task("completeReturnPlan", instance), vars("returnPlan", "Family support worker twice weekly"));
+    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed"));
+    complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
+        "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
+    if (!"SECTION_20".equals(legalStatus)) {
+      complete(task("firstHomeVisit", instance), with(PlannedReturnTest.visitReport(true), "visitDate",
+          java.time.LocalDate.now(ENGLAND).toString()));
+    }
+    execute(job("CallActivity_OngoingSupport", instance));
+    complete(task("allocateCinCoordinator", sub("ongoingSupport", instance)), vars("cinCoordinator", "cincoordinator1"));
+    return instance;
+  }
+
+  List<HistoricProcessInstance> reports(String childId) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey("reportCaseEvent")
+        .processInstanceBusinessKey(childId).list();
+  }
+
+  @Test
+  void eachPersonWhoWorksTheCaseReportsAWelfareConcernAndTheRecordKeepsWho() {
+    ProcessInstance instance = supportedAtHome("SECTION_20");
+
+    for (String person : List.of("socialworker1", "linemanager1", "iro1", "cincoordinator1")) {
+      ResponseEntity<String> answer = report(person, instance.getBusinessKey(), "WelfareConcernRaised",
+          "Reported by " + person + ": the child was sent home from school unwell and nobody collected her");
+      assertThat(answer.getStatusCode()).as(person + ": " + answer.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    assertThat(jobs.createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_OpenRaisedConcern").count())
+        .as("a concern opened for each report").isEqualTo(4);
+    assertThat(reports(instance.getBusinessKey())).hasSize(4).allMatch(report -> report.getEndTime() != null);
+    assertThat(history.createHistoricVariableInstanceQuery().variableName("reportedBy")
+        .processInstanceIdIn(reports(instance.getBusinessKey()).stream().map(HistoricProcessInstance::getId)
+            .toArray(String[]::new)).list())
+        .extracting(variable -> variable.getValue())
+        .containsExactlyInAnyOrder("socialworker1", "linemanager1", "iro1", "cincoordinator1");
+  }
+
+  @Test
+  void nobodyElseReportsAnEventOfTheCaseAndARefusedReportKeepsNothing() {
+    ProcessInstance instance = supportedAtHome("SECTION_20");
+
+    for (String outsider : List.of("socialworker3", "linemanager2", "iro2")) {
+      ResponseEntity<String> answer = report(outsider, instance.getBusinessKey(), "WelfareConcernRaised", "Heard at school");
+      assertThat(answer.getStatusCode()).as(outsider).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(answer.getBody()).contains("'childId' '" + instance.getBusinessKey() + "' is not an active case that you work on");
+    }
+    for (String otherRole : List.of("servicemanager1", "headofservice1", "caserecords")) {
+      assertThat(report(otherRole, instance.getBusinessKey(), "WelfareConcernRaised", "Heard at school").getStatusCode())
+          .as(otherRole).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    ResponseEntity<String> noCase = report("socialworker1", "RCE-NO-SUCH-CHILD", "WelfareConcernRaised", "Heard at school");
+    assertThat(noCase.getBody()).contains("'childId' 'RCE-NO-SUCH-CHILD' is not an active case that you work on");
+    assertThat(http.postForEntity("/engine-rest/process-definition/key/reportCaseEvent/start", Map.of(), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    assertThat(reports(instance.getBusinessKey())).isEmpty();
+    assertThat(reports("RCE-NO-SUCH-CHILD")).isEmpty();
+    assertThat(jobs.createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_OpenRaisedConcern").count())
+        .isZero();
+  }
+
+  @Test
+  void onlyTheSocialWorkerOrTheirLineManagerReportsAReturnToCare() {
+    ProcessInstance instance = supportedAtHome("SECTION_20");
+
+    for (String person : List.of("iro1", "cincoordinator1")) {
+      ResponseEntity<String> answer = report(person, instance.getBusinessKey(), "ChildReturnedToCare", "Placed with foster carers");
+      assertThat(answer.getStatusCode()).as(person).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(answer.getBody()).contains("as its social worker or their line manager");
+    }
+    assertThat(instance).isNotEnded();
+
+    assertThat(report("linemanager1", instance.getBusinessKey(), "ChildReturnedToCare",
+        "Mother asked for Jo to be accommodated again tonight").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(instance).isEnded();
+    assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
+  }
+
+  @Test
+  void theSocialWorkerReportsAFamilysWithdrawalButNotFromACareOrder() {
+    ProcessInstance voluntary = supportedAtHome("SECTION_20");
+    ProcessInstance underAnOrder = supportedAtHome("CARE_ORDER");
+
+    assertThat(report("socialworker1", voluntary.getBusinessKey(), "FamilyWithdrewConsent", "Father asked us to stop")
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> refused = report("socialworker1", underAnOrder.getBusinessKey(), "FamilyWithdrewConsent",
+        "Mother wants no more visits");
+
+    assertThat(voluntary).isWaitingAt("recordWithdrawal");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("'legalStatus' is CARE_ORDER");
+    assertThat(reports(underAnOrder.getBusinessKey())).isEmpty();
+    assertThat(runtime.getActiveActivityIds(underAnOrder.getId())).doesNotContain("recordWithdrawal");
+  }
+
+  @Test
+  void aReportTakesOnlyItsThreeVariables() {
+    ProcessInstance instance = supportedAtHome("SECTION_20");
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("childId", Map.of("value", instance.getBusinessKey(), "type", "String"));
+    variables.put("caseEvent", Map.of("value", "WelfareConcernRaised", "type", "String"));
+    variables.put("eventDetails", Map.of("value", "Heard at school", "type", "String"));
+    variables.put("reportedBy", Map.of("value", "linemanager2", "type", "String"));
+
+    ResponseEntity<String> answer = http.withBasicAuth("socialworker1", "socialworker1").postForEntity(
+        "/engine-rest/process-definition/key/reportCaseEvent/start", Map.of("variables", variables), String.class);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody()).contains("'reportedBy' is not a start variable of reportCaseEvent");
+  }
+}
