@@ -63,6 +63,9 @@ public class CaseEventReport implements ExecutionListener {
       throw refusal;
     });
     execution.setProcessBusinessKey(childId);
+    // the report is part of the case's record: its people read it with the rest of the case
+    access.share(childId, execution.getProcessInstanceId(), active.processInstanceId(), null, null,
+        access.people(active.record()));
   }
 
   /** Sends the event to the child's case; the reporter's right to was checked at the start. */

@@ -1,0 +1,137 @@
+package uk.localgov.reunification.chronology;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.spin.Spin;
+import org.springframework.stereotype.Service;
+import uk.localgov.reunification.api.Refused;
+import uk.localgov.reunification.casework.CaseTask;
+
+/**
+ * A child's case seen whole, oldest first (Wiltshire §3: the chronology and history inform every
+ * decision): every process of the case and what started and ended it, every step done with who did
+ * it and what it recorded, every case event reported, every reallocation, and the work open now with
+ * its due date. Read through the engine's own authorizations of the caller: a person sees the case
+ * only where its grants let them, and values only where they may read them.
+ */
+@Service
+public class CaseChronology {
+
+  /** One thing that happened to the case, or work open on it. */
+  public record Entry(String at, String what, String by, String taskKey, Map<String, Object> values, String due) {
+  }
+
+  /** A step's values are written in the same command as its completion. */
+  static final long SAME_COMMAND_MILLIS = 2_000;
+
+  private final HistoryService history;
+
+  public CaseChronology(HistoryService history) {
+    this.history = history;
+  }
+
+  public Map<String, Object> of(String childId) {
+    List<HistoricProcessInstance> processes = history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(childId).list();
+    if (processes.isEmpty()) {
+      throw new Refused(404, "No case for child '" + childId + "'");
+    }
+    String[] ids = processes.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+    Map<String, List<HistoricVariableUpdate>> updates = new HashMap<>();
+    history.createHistoricDetailQuery().processInstanceIdIn(ids).variableUpdates().list().stream()
+        .map(HistoricVariableUpdate.class::cast)
+        .forEach(update -> updates.computeIfAbsent(update.getProcessInstanceId(), id -> new ArrayList<>()).add(update));
+
+    List<Entry> entries = new ArrayList<>();
+    for (HistoricProcessInstance process : processes) {
+      processEntries(process, updates.getOrDefault(process.getId(), List.of()), entries);
+    }
+    for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childId).list()) {
+      String label = CaseTask.labelOf(task.getTaskDefinitionKey());
+      if (task.getEndTime() == null) {
+        entries.add(new Entry(iso(task.getStartTime()), "Open: " + label, task.getAssignee(), task.getTaskDefinitionKey(),
+            Map.of(), task.getDueDate() == null ? null : iso(task.getDueDate())));
+      } else if ("completed".equals(task.getDeleteReason())) {
+        entries.add(new Entry(iso(task.getEndTime()), label, task.getAssignee(), task.getTaskDefinitionKey(),
+            recorded(task, updates.getOrDefault(task.getProcessInstanceId(), List.of())), null));
+      }
+    }
+    entries.sort(Comparator.comparing(Entry::at));
+    Map<String, Object> chronology = new LinkedHashMap<>();
+    chronology.put("childId", childId);
+    chronology.put("entries", entries);
+    return chronology;
+  }
+
+  private void processEntries(HistoricProcessInstance process, List<HistoricVariableUpdate> updates, List<Entry> entries) {
+    String name = process.getProcessDefinitionName() == null ? process.getProcessDefinitionKey()
+        : process.getProcessDefinitionName();
+    if ("reportCaseEvent".equals(process.getProcessDefinitionKey())) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      latest(updates, "caseEvent").ifPresent(value -> values.put("caseEvent", value));
+      latest(updates, "eventDetails").ifPresent(value -> values.put("eventDetails", value));
+      entries.add(new Entry(iso(process.getStartTime()), "Case event reported: " + values.getOrDefault("caseEvent", "?"),
+          process.getStartUserId(), null, values, null));
+      return;
+    }
+    entries.add(new Entry(iso(process.getStartTime()), name + " started", process.getStartUserId(), null, Map.of(), null));
+    if (process.getEndTime() != null) {
+      Object outcome = latest(updates, "outcome").orElse(null);
+      entries.add(new Entry(iso(process.getEndTime()), name + " ended" + (outcome == null ? "" : ": " + outcome), null,
+          null, outcome == null ? Map.of() : Map.of("outcome", outcome), null));
+    }
+    for (HistoricVariableInstance allocation : history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(process.getId()).variableName("allocationHistory").list()) {
+      reallocations(allocation.getValue(), entries);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void reallocations(Object allocationHistory, List<Entry> entries) {
+    if (allocationHistory == null) {
+      return;
+    }
+    for (Object each : Spin.JSON(allocationHistory.toString()).mapTo(List.class)) {
+      Map<String, Object> moved = (Map<String, Object>) each;
+      entries.add(new Entry(moved.get("on") + "T00:00:00Z", "Reallocated " + moved.get("role") + " from "
+          + moved.get("from") + " to " + moved.get("to"), (String) moved.get("by"), null, Map.copyOf(moved), null));
+    }
+  }
+
+  /** What the task's completion wrote of the variables it records. */
+  private static Map<String, Object> recorded(HistoricTaskInstance task, List<HistoricVariableUpdate> updates) {
+    Set<String> names = CaseTask.of(task.getTaskDefinitionKey()).map(CaseTask::recordedNames).orElse(Set.of());
+    Map<String, Object> values = new LinkedHashMap<>();
+    long ended = task.getEndTime().getTime();
+    updates.stream().filter(update -> names.contains(update.getVariableName()))
+        .filter(update -> Math.abs(update.getTime().getTime() - ended) <= SAME_COMMAND_MILLIS)
+        .sorted(Comparator.comparing(HistoricDetail::getTime))
+        .forEach(update -> values.put(update.getVariableName(), plain(update.getValue())));
+    return values;
+  }
+
+  private static java.util.Optional<Object> latest(List<HistoricVariableUpdate> updates, String name) {
+    return updates.stream().filter(update -> name.equals(update.getVariableName()))
+        .max(Comparator.comparing(HistoricDetail::getTime)).map(update -> plain(update.getValue()));
+  }
+
+  private static Object plain(Object value) {
+    return value instanceof org.camunda.spin.json.SpinJsonNode json ? json.toString() : value;
+  }
+
+  private static String iso(Date date) {
+    return date.toInstant().toString();
+  }
+}
