@@ -14,15 +14,17 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
 /**
- * HTTP basic against Camunda's identity service, as for {@code /engine-rest}, with one addition:
+ * HTTP basic against Camunda's identity service, as for {@code /engine-rest}, with two additions:
  * a manager logged into Cockpit may read the oversight figures with that login, so Cockpit's
- * dashboard can show them. Only reads ({@code GET} under {@code /api/oversight}) and only for a
- * user Camunda lets into Cockpit; every change still needs credentials on the request itself, so
- * another site cannot act through a manager's open Cockpit session.
+ * dashboard can show them, and a person logged into Tasklist or Cockpit may read a case's
+ * chronology, so the Case tab can show it. Only those reads ({@code GET}), and only for a user
+ * Camunda lets into that app; every change still needs credentials on the request itself, so
+ * another site cannot act through an open webapp session.
  */
 public class CockpitOrBasicAuthentication extends ProcessEngineAuthenticationFilter {
 
   static final String OVERSIGHT = "/api/oversight";
+  static final java.util.regex.Pattern CHRONOLOGY = java.util.regex.Pattern.compile("/api/cases/[^/]+/chronology");
   private static final String ENGINE = "default";
 
   @Override
@@ -44,8 +46,9 @@ public class CockpitOrBasicAuthentication extends ProcessEngineAuthenticationFil
 
   private static UserAuthentication cockpitUserReading(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (!"GET".equals(request.getMethod()) || !(path.equals(OVERSIGHT) || path.startsWith(OVERSIGHT + "/"))
-        || request.getHeader("Authorization") != null) {
+    boolean oversight = path.equals(OVERSIGHT) || path.startsWith(OVERSIGHT + "/");
+    boolean chronology = CHRONOLOGY.matcher(path).matches();
+    if (!"GET".equals(request.getMethod()) || !(oversight || chronology) || request.getHeader("Authorization") != null) {
       return null;
     }
     HttpSession session = request.getSession(false);
@@ -53,6 +56,10 @@ public class CockpitOrBasicAuthentication extends ProcessEngineAuthenticationFil
       return null;
     }
     Authentication login = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(ENGINE);
-    return login instanceof UserAuthentication user && user.isAuthorizedForApp("cockpit") ? user : null;
+    if (!(login instanceof UserAuthentication user)) {
+      return null;
+    }
+    boolean allowed = user.isAuthorizedForApp("cockpit") || chronology && user.isAuthorizedForApp("tasklist");
+    return allowed ? user : null;
   }
 }

@@ -35,7 +35,7 @@ import uk.localgov.reunification.ApplicationTest;
  * fails and says what to install; it never passes without having looked.
  */
 @ApplicationTest
-class CockpitDashboardBrowserTest {
+public class CockpitDashboardBrowserTest {
 
   static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
   static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
@@ -129,7 +129,7 @@ class CockpitDashboardBrowserTest {
   }
 
   /** Debian's chromium, headless; fails with what to install when it or its driver is missing. */
-  static WebDriver chromium() {
+  public static WebDriver chromium() {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       fail("No browser for the Cockpit dashboard test: expected Chromium at " + CHROMIUM + " and ChromeDriver at "
           + CHROMEDRIVER + ". Install Debian's packages (apt-get install chromium chromium-driver; .ci/run does),"

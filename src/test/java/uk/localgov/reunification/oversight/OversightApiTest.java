@@ -75,6 +75,19 @@ class OversightApiTest {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
+  /** The Case tab reads a chronology with the person's own Tasklist login, and nothing else with it. */
+  @Test
+  void aTasklistLoginReadsAChronologyButNothingElse() {
+    String session = webappLogin("socialworker2", "socialworker2", "tasklist");
+
+    assertThat(withCookie(session, HttpMethod.GET, "/api/cases/NO-SUCH-CHILD/chronology").getStatusCode())
+        .as("authenticated by the session: no such case").isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(withCookie(session, HttpMethod.GET, "/api/cases/NO-SUCH-CHILD/allocation").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(withCookie(session, HttpMethod.POST, "/api/cases/NO-SUCH-CHILD/chronology").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
   private String cockpitLogin(String user, String password) {
     return webappLogin(user, password, "cockpit");
   }

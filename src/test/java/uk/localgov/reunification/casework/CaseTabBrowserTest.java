@@ -1,0 +1,96 @@
+package uk.localgov.reunification.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static uk.localgov.reunification.casework.Cases.careOrderChild;
+import static uk.localgov.reunification.casework.Cases.vars;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.localgov.reunification.ApplicationTest;
+import uk.localgov.reunification.oversight.CockpitDashboardBrowserTest;
+
+/**
+ * Wiltshire §3: the chronology and history inform every decision. In a real browser (Debian's
+ * chromium), a social worker opens a task in Tasklist and finds on its Case tab the assessment
+ * recorded earlier, with who recorded it; the line manager finds the same case on Cockpit's process
+ * instance page; neither sees Camunda's end-of-life banner.
+ */
+@ApplicationTest
+class CaseTabBrowserTest extends ProcessTest {
+
+  @LocalServerPort
+  int port;
+
+  WebDriver browser;
+
+  @AfterEach
+  void closeTheBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  void logIn(String app, String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/#/login");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+  }
+
+  String caseTab(String url, String tabLabel) {
+    browser.get(url);
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='" + tabLabel + "']"))).click();
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-plugin=reunification-case] table")))
+        .findElement(By.xpath("./ancestor::section")).getText();
+  }
+
+  @Test
+  void theSocialWorkerAndTheLineManagerSeeTheCaseWholeBesideTheirWork() throws Exception {
+    browser = CockpitDashboardBrowserTest.chromium();
+    ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("TAB-")));
+    complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother completed the parenting course"));
+    String planTask = task("compileReturnPlan", instance).getId();
+
+    logIn("tasklist", "socialworker1");
+    String inTasklist = caseTab("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + planTask, "Case");
+    screenshot("tasklist-case-tab.png");
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+    assertThat(browser.findElements(By.cssSelector(".create-task-action")).stream().noneMatch(WebElement::isDisplayed))
+        .as("Create task is not offered to a caseworker").isTrue();
+
+    assertThat(inTasklist).contains("Case " + instance.getBusinessKey(), "Complete Children and Families Assessment",
+        "socialworker1", "Mother completed the parenting course", "Compile return plan");
+
+    browser.manage().deleteAllCookies();
+    logIn("cockpit", "linemanager1");
+    String inCockpit = caseTab("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/"
+        + instance.getId() + "/runtime", "Case");
+    assertThat(inCockpit).contains("Case " + instance.getBusinessKey(), "Mother completed the parenting course");
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path shots = Path.of("target", "browser");
+    Files.createDirectories(shots);
+    File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), shots.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
