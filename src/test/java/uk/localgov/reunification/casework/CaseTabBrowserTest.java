@@ -70,6 +70,9 @@ class CaseTabBrowserTest extends ProcessTest {
     String planTask = task("compileReturnPlan", instance).getId();
 
     logIn("tasklist", "socialworker1");
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("dueDate"));
+    assertThat(java.net.URLDecoder.decode(browser.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8))
+        .as("work listed by due date, soonest first").contains("\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"");
     String inTasklist = caseTab("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + planTask, "Case");
     screenshot("tasklist-case-tab.png");
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
