@@ -12,12 +12,12 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.spin.Spin;
 import org.springframework.stereotype.Service;
 import uk.localgov.reunification.api.Refused;
 import uk.localgov.reunification.casework.CaseTask;
+import uk.localgov.reunification.casework.Stage;
 
 /**
  * A child's case seen whole, oldest first (Wiltshire §3: the chronology and history inform every
@@ -32,6 +32,9 @@ public class CaseChronology {
   /** One thing that happened to the case, or work open on it. */
   public record Entry(String at, String what, String by, String taskKey, Map<String, Object> values, String due) {
   }
+
+  static final String OPEN = "Open: ";
+  static final Set<String> RETURNS = Set.of("plannedReturn", "unplannedReturn");
 
   /** A step's values are written in the same command as its completion. */
   static final long SAME_COMMAND_MILLIS = 2_000;
@@ -61,7 +64,7 @@ public class CaseChronology {
     for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childId).list()) {
       String label = CaseTask.labelOf(task.getTaskDefinitionKey());
       if (task.getEndTime() == null) {
-        entries.add(new Entry(iso(task.getStartTime()), "Open: " + label, task.getAssignee(), task.getTaskDefinitionKey(),
+        entries.add(new Entry(iso(task.getStartTime()), OPEN + label, task.getAssignee(), task.getTaskDefinitionKey(),
             Map.of(), task.getDueDate() == null ? null : iso(task.getDueDate())));
       } else if ("completed".equals(task.getDeleteReason())) {
         entries.add(new Entry(iso(task.getEndTime()), label, task.getAssignee(), task.getTaskDefinitionKey(),
@@ -71,8 +74,23 @@ public class CaseChronology {
     entries.sort(Comparator.comparing(Entry::at));
     Map<String, Object> chronology = new LinkedHashMap<>();
     chronology.put("childId", childId);
+    chronology.put("stage", Stage.of(entries.stream().filter(entry -> entry.what().startsWith(OPEN))
+        .map(Entry::taskKey).filter(java.util.Objects::nonNull).toList()).label());
+    chronology.put("factors", factors(processes, updates));
     chronology.put("entries", entries);
     return chronology;
+  }
+
+  /**
+   * Wiltshire §3, §6: each research factor present in the child's latest return, the support it
+   * calls for and the plan's response, as the return last weighed them.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<Object> factors(List<HistoricProcessInstance> processes, Map<String, List<HistoricVariableUpdate>> updates) {
+    return processes.stream().filter(process -> RETURNS.contains(process.getProcessDefinitionKey()))
+        .max(Comparator.comparing(HistoricProcessInstance::getStartTime))
+        .flatMap(latest -> latest(updates.getOrDefault(latest.getId(), List.of()), "factorAssessment"))
+        .map(assessment -> (List<Object>) Spin.JSON(assessment.toString()).mapTo(List.class)).orElse(List.of());
   }
 
   private void processEntries(HistoricProcessInstance process, List<HistoricVariableUpdate> updates, List<Entry> entries) {
@@ -92,22 +110,20 @@ public class CaseChronology {
       entries.add(new Entry(iso(process.getEndTime()), name + " ended" + (outcome == null ? "" : ": " + outcome), null,
           null, outcome == null ? Map.of() : Map.of("outcome", outcome), null));
     }
-    for (HistoricVariableInstance allocation : history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(process.getId()).variableName("allocationHistory").list()) {
-      reallocations(allocation.getValue(), entries);
-    }
+    // each write of allocationHistory adds the reallocation it records, at the moment it was made
+    updates.stream().filter(update -> "allocationHistory".equals(update.getVariableName()) && update.getValue() != null)
+        .forEach(update -> reallocation(update, entries));
   }
 
   @SuppressWarnings("unchecked")
-  private static void reallocations(Object allocationHistory, List<Entry> entries) {
-    if (allocationHistory == null) {
+  private static void reallocation(HistoricVariableUpdate update, List<Entry> entries) {
+    List<Object> held = Spin.JSON(update.getValue().toString()).mapTo(List.class);
+    if (held.isEmpty()) {
       return;
     }
-    for (Object each : Spin.JSON(allocationHistory.toString()).mapTo(List.class)) {
-      Map<String, Object> moved = (Map<String, Object>) each;
-      entries.add(new Entry(moved.get("on") + "T00:00:00Z", "Reallocated " + moved.get("role") + " from "
-          + moved.get("from") + " to " + moved.get("to"), (String) moved.get("by"), null, Map.copyOf(moved), null));
-    }
+    Map<String, Object> moved = (Map<String, Object>) held.get(held.size() - 1);
+    entries.add(new Entry(iso(update.getTime()), "Reallocated " + moved.get("role") + " from " + moved.get("from")
+        + " to " + moved.get("to"), (String) moved.get("by"), null, new LinkedHashMap<>(moved), null));
   }
 
   /** What the task's completion wrote of the variables it records. */

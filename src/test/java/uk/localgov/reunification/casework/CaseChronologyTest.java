@@ -61,6 +61,32 @@ class CaseChronologyTest extends ProcessTest {
     assertThat(entries("admin", childId)).hasSameSizeAs(entries);
   }
 
+  @SuppressWarnings("unchecked")
+  @Test
+  void theChronologyShowsTheStageTheResearchFactorsAndEachReallocation() {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("CHR-")));
+    String childId = instance.getBusinessKey();
+    complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessed", "factorsPresent",
+        org.camunda.spin.Spin.JSON("[\"FAMILY_SUBSTANCE_MISUSE\"]")));
+    complete(task("compileReturnPlan", instance), vars("returnPlan", "Plan", "factorResponses",
+        org.camunda.spin.Spin.JSON("{\"FAMILY_SUBSTANCE_MISUSE\": \"Drug service weekly; testing agreed\"}")));
+    ResponseEntity<String> moved = http.withBasicAuth("linemanager1", "linemanager1").postForEntity(
+        "/api/cases/" + childId + "/reallocation", Map.of("role", "iro", "userId", "iro2"), String.class);
+    assertThat(moved.getStatusCode()).as(moved.getBody()).isEqualTo(HttpStatus.OK);
+
+    Map<String, Object> chronology = http.withBasicAuth("socialworker1", "socialworker1")
+        .getForObject("/api/cases/" + childId + "/chronology", Map.class);
+
+    assertThat(chronology).containsEntry("stage", "Review by the IRO");
+    assertThat((List<Map<String, Object>>) chronology.get("factors")).singleElement().satisfies(factor ->
+        assertThat(factor).containsEntry("code", "FAMILY_SUBSTANCE_MISUSE")
+            .containsEntry("response", "Drug service weekly; testing agreed"));
+    List<Map<String, Object>> entries = (List<Map<String, Object>>) chronology.get("entries");
+    assertThat(entries).anySatisfy(entry -> assertThat(entry).containsEntry("what", "Reallocated iro from iro1 to iro2")
+        .containsEntry("by", "linemanager1"));
+    assertThat(entries("admin", childId)).hasSameSizeAs(entries);
+  }
+
   @Test
   void nobodyElseReadsTheCase() {
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("CHR-")));

@@ -79,7 +79,8 @@ class CaseTabBrowserTest extends ProcessTest {
     assertThat(browser.findElements(By.cssSelector(".create-task-action")).stream().noneMatch(WebElement::isDisplayed))
         .as("Create task is not offered to a caseworker").isTrue();
 
-    assertThat(inTasklist).contains("Case " + instance.getBusinessKey(), "Complete Children and Families Assessment",
+    assertThat(inTasklist).contains("Case " + instance.getBusinessKey(), "Stage: Assessment and return plan",
+        "Complete Children and Families Assessment",
         "socialworker1", "Mother completed the parenting course", "Compile return plan");
 
     browser.manage().deleteAllCookies();

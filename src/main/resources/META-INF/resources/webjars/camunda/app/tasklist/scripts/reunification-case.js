@@ -49,15 +49,21 @@ function show(node, childId, chronology) {
   const now = new Date().toISOString();
   const open = chronology.entries.filter(entry => entry.what.startsWith('Open: '));
   const done = chronology.entries.filter(entry => !entry.what.startsWith('Open: '));
-  const stage = open.length ? open[open.length - 1].what.substring(6) : 'No open work';
+
   node.replaceChildren(el('section', {class: 'reunification-case', 'data-plugin': 'reunification-case', 'data-child': childId},
     el('style', {}, STYLE),
     el('h4', {}, `Case ${childId}`),
-    el('p', {'data-stage': ''}, `Latest open work: ${stage}`),
+    el('p', {'data-stage': ''}, `Stage: ${chronology.stage}`),
     el('h4', {}, 'Open work'),
     el('ul', {class: 'rc-open'}, ...open.map(entry => el('li', {class: entry.due && entry.due < now ? 'rc-overdue' : '',
       'data-open': entry.taskKey || ''}, `${entry.what.substring(6)}${entry.by ? ` (${entry.by})` : ''}`
       + `${entry.due ? `, due ${day(entry.due)}${entry.due < now ? ': overdue' : ''}` : ''}`))),
+    el('h4', {}, 'Research factors and the plan\'s responses (Wiltshire §3, §6)'),
+    chronology.factors.length
+      ? el('table', {class: 'rc-factors'}, ...chronology.factors.map(factor => el('tr', {'data-factor': factor.code || ''},
+        el('td', {}, factor.label || factor.code), el('td', {}, `Calls for: ${factor.support || ''}`),
+        el('td', {}, `Plan: ${factor.response || 'no response recorded'}`))))
+      : el('p', {}, 'No research factors recorded.'),
     el('h4', {}, 'Chronology'),
     el('table', {class: 'rc-chronology'}, ...done.map(entry => el('tr', {'data-entry': entry.taskKey || ''},
       el('td', {class: 'rc-at'}, day(entry.at)), el('td', {}, entry.what), el('td', {}, entry.by || ''),
