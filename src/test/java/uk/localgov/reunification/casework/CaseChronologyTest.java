@@ -45,6 +45,8 @@ class CaseChronologyTest extends ProcessTest {
             "caseEvent", Map.of("value", "WelfareConcernRaised", "type", "String"),
             "eventDetails", Map.of("value", "School reports the child hungry", "type", "String"))), String.class);
     assertThat(reported.getStatusCode()).as(reported.getBody()).isEqualTo(HttpStatus.OK);
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute(
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job("ServiceTask_OpenRaisedConcern", instance));
 
     List<Map<String, Object>> entries = entries("socialworker1", childId);
 
@@ -54,6 +56,9 @@ class CaseChronologyTest extends ProcessTest {
         .containsEntry("values", Map.of("assessmentSummary", "Mother's capacity assessed; grandmother nearby"));
     assertThat(entries).anySatisfy(entry -> assertThat(entry).containsEntry("what", "Case event reported: WelfareConcernRaised")
         .containsEntry("by", "socialworker1"));
+    assertThat(entries).anySatisfy(entry -> assertThat(entry).containsEntry("what", "Escalate welfare concern started"));
+    assertThat(entries).anySatisfy(entry -> assertThat(entry).containsEntry("what", "Open: Review welfare concern")
+        .containsEntry("by", "linemanager1"));
     assertThat(entries).anySatisfy(entry -> assertThat(entry).containsEntry("what", "Open: Compile return plan")
         .containsEntry("taskKey", "compileReturnPlan"));
     assertThat(entries).extracting(entry -> (String) entry.get("at")).isSorted();
