@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,18 +36,16 @@ public class Reallocation {
 
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final HistoryService history;
   private final StaffDirectory staff;
   private final CaseAccess access;
   private final UnrestrictedLookups lookups;
   private final CaseCalendar calendar;
   private final ActiveCases cases;
 
-  public Reallocation(RuntimeService runtime, TaskService tasks, HistoryService history, StaffDirectory staff,
+  public Reallocation(RuntimeService runtime, TaskService tasks, StaffDirectory staff,
       CaseAccess access, UnrestrictedLookups lookups, CaseCalendar calendar, ActiveCases cases) {
     this.runtime = runtime;
     this.tasks = tasks;
-    this.history = history;
     this.staff = staff;
     this.access = access;
     this.lookups = lookups;

@@ -1,6 +1,5 @@
 package uk.localgov.reunification.casework;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,8 +51,8 @@ public class CaseEventReport implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     CaseVariables variables = new CaseVariables(execution, calendar);
     String childId = variables.text("childId");
-    CaseMessage event = event(variables.oneOf("caseEvent", new LinkedHashSet<>(REPORTABLE.stream()
-        .map(CaseMessage::messageName).toList())));
+    CaseMessage event = CaseMessage.of(variables.oneOf("caseEvent", new LinkedHashSet<>(REPORTABLE.stream()
+        .map(CaseMessage::messageName).toList()))).orElseThrow();
     variables.text("eventDetails");
     String reporter = execution.getVariable("reportedBy") instanceof String user ? user : null;
     ActiveCase active = cases.of(childId).filter(found -> reporter != null && mayReport(reporter, found.record(), event))
@@ -70,7 +69,7 @@ public class CaseEventReport implements ExecutionListener {
 
   /** Sends the event to the child's case; the reporter's right to was checked at the start. */
   public void send(DelegateExecution execution) {
-    CaseMessage event = event((String) execution.getVariable("caseEvent"));
+    CaseMessage event = CaseMessage.of((String) execution.getVariable("caseEvent")).orElseThrow();
     String childId = execution.getProcessBusinessKey();
     lookups.read(() -> {
       var correlation = runtime.createMessageCorrelation(event.messageName()).processInstanceBusinessKey(childId);
@@ -93,10 +92,5 @@ public class CaseEventReport implements ExecutionListener {
     } catch (ProcessEngineException noLineManager) {
       return false;
     }
-  }
-
-  private static CaseMessage event(String name) {
-    return Arrays.stream(CaseMessage.values()).filter(message -> message.messageName().equals(name)).findFirst()
-        .orElseThrow();
   }
 }

@@ -12,14 +12,14 @@ import java.util.Set;
  */
 public enum CaseMessage {
 
-  WELFARE_CONCERN_RAISED("WelfareConcernRaised", List.of("concernDetails")),
+  WELFARE_CONCERN_RAISED("WelfareConcernRaised", List.of("concernDetails"), false),
   /**
    * Salford §8: support after a return is voluntary, and families may choose not to engage. Under a
    * care order or an interim care order it is not: the local authority shares parental
    * responsibility until a court discharges the order (Children Act 1989 s39), so the family's
    * withdrawal cannot end the case.
    */
-  FAMILY_WITHDREW_CONSENT("FamilyWithdrewConsent", List.of()) {
+  FAMILY_WITHDREW_CONSENT("FamilyWithdrewConsent", List.of(), false) {
     @Override
     public Optional<CaseInputRefused> refusedFor(CaseRecord record) {
       if (COURT_ORDERS.contains(record.legalStatus())) {
@@ -30,30 +30,22 @@ public enum CaseMessage {
       return Optional.empty();
     }
   },
-  CHILD_RETURNED_TO_CARE("ChildReturnedToCare", List.of()),
+  CHILD_RETURNED_TO_CARE("ChildReturnedToCare", List.of(), false),
   /** Sent by the application only, when a welfare concern's review asks for the plan to be revised (Salford §4). */
-  PLAN_REVISION_REQUESTED("PlanRevisionRequested", List.of("revisionReason")) {
-    @Override
-    public boolean isSentByTheApplicationOnly() {
-      return true;
-    }
-  },
+  PLAN_REVISION_REQUESTED("PlanRevisionRequested", List.of("revisionReason"), true),
   /** Sent by the application only, when a welfare concern's review asks for an early review (Salford §4). */
-  EARLY_REVIEW_REQUESTED("EarlyReviewRequested", List.of()) {
-    @Override
-    public boolean isSentByTheApplicationOnly() {
-      return true;
-    }
-  };
+  EARLY_REVIEW_REQUESTED("EarlyReviewRequested", List.of(), true);
 
   static final Set<String> COURT_ORDERS = Set.of("CARE_ORDER", "INTERIM_CARE_ORDER");
 
   private final String messageName;
   private final List<String> variables;
+  private final boolean sentByTheApplicationOnly;
 
-  CaseMessage(String messageName, List<String> variables) {
+  CaseMessage(String messageName, List<String> variables, boolean sentByTheApplicationOnly) {
     this.messageName = messageName;
     this.variables = variables;
+    this.sentByTheApplicationOnly = sentByTheApplicationOnly;
   }
 
   public static Optional<CaseMessage> of(String messageName) {
@@ -70,7 +62,7 @@ public enum CaseMessage {
 
   /** A message the application sends between a case's own processes, never another system or a person. */
   public boolean isSentByTheApplicationOnly() {
-    return false;
+    return sentByTheApplicationOnly;
   }
 
   /** Why the event cannot happen to this case, if it cannot. */

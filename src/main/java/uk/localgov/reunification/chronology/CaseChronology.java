@@ -17,6 +17,7 @@ import org.camunda.spin.Spin;
 import org.springframework.stereotype.Service;
 import uk.localgov.reunification.api.Refused;
 import uk.localgov.reunification.casework.CaseTask;
+import uk.localgov.reunification.casework.ReturnStartCheck;
 import uk.localgov.reunification.casework.Stage;
 
 /**
@@ -34,7 +35,6 @@ public class CaseChronology {
   }
 
   static final String OPEN = "Open: ";
-  static final Set<String> RETURNS = Set.of("plannedReturn", "unplannedReturn");
 
   /** A step's values are written in the same command as its completion. */
   static final long SAME_COMMAND_MILLIS = 2_000;
@@ -87,7 +87,7 @@ public class CaseChronology {
    */
   @SuppressWarnings("unchecked")
   private static List<Object> factors(List<HistoricProcessInstance> processes, Map<String, List<HistoricVariableUpdate>> updates) {
-    return processes.stream().filter(process -> RETURNS.contains(process.getProcessDefinitionKey()))
+    return processes.stream().filter(process -> ReturnStartCheck.RETURN_PROCESSES.contains(process.getProcessDefinitionKey()))
         .max(Comparator.comparing(HistoricProcessInstance::getStartTime))
         .flatMap(latest -> latest(updates.getOrDefault(latest.getId(), List.of()), "factorAssessment"))
         .map(assessment -> (List<Object>) Spin.JSON(assessment.toString()).mapTo(List.class)).orElse(List.of());
