@@ -46,12 +46,7 @@ class CaseTabBrowserTest extends ProcessTest {
   }
 
   void logIn(String app, String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/#/login");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+    CockpitDashboardBrowserTest.logIn(browser, port, app, user, user);
   }
 
   String caseTab(String url, String tabLabel) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -67,12 +69,8 @@ public class CockpitDashboardBrowserTest {
     history = new TeamHistory(engine, "browser").build();
     ClockUtil.setCurrentTime(TeamHistory.NOW);
 
-    browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/login");
+    logIn(browser, port, "cockpit", history.manager, history.password);
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
-        .sendKeys(history.manager);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(history.password);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-figure='FIRST_VISIT.due']")));
     screenshot();
 
@@ -126,6 +124,38 @@ public class CockpitDashboardBrowserTest {
     File shot = browser.findElement(By.cssSelector("[data-plugin=reunification-oversight]"))
         .getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), shots.resolve("cockpit-oversight-dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Logs in through a webapp's login form as a person would. The form can be redrawn while the app
+   * is still loading, which drops what was typed, so the values are checked before the click and
+   * the login is tried again (three times at most) while the form stays on screen.
+   */
+  public static void logIn(WebDriver browser, int port, String app, String user, String password) {
+    By username = By.cssSelector("input[ng-model=username]");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/#/login");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(username));
+        WebElement secret = browser.findElement(By.cssSelector("input[ng-model=password]"));
+        name.clear();
+        name.sendKeys(user);
+        secret.clear();
+        secret.sendKeys(password);
+        wait.until(typed -> user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value")));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(username));
+        return;
+      } catch (TimeoutException | StaleElementReferenceException stillOnTheLoginForm) {
+        if (attempt == 3) {
+          String page = browser.findElements(By.cssSelector(".notifications, .alert")).stream()
+              .map(WebElement::getText).reduce("", (a, b) -> a + " " + b).trim();
+          throw new AssertionError("could not log in to " + app + " as " + user + " in 3 attempts; the page says: '"
+              + page + "'", stillOnTheLoginForm);
+        }
+      }
+    }
   }
 
   /** Debian's chromium, headless; fails with what to install when it or its driver is missing. */
