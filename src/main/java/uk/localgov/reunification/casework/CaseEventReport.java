@@ -26,9 +26,13 @@ public class CaseEventReport implements ExecutionListener {
 
   /** The events a person reports, each the message the case-record system would send. */
   static final List<CaseMessage> REPORTABLE = List.of(CaseMessage.WELFARE_CONCERN_RAISED,
-      CaseMessage.CHILD_RETURNED_TO_CARE, CaseMessage.FAMILY_WITHDREW_CONSENT);
-  /** Events that end the case: reported only by its social worker or their line manager. */
-  static final Set<CaseMessage> ENDING = Set.of(CaseMessage.CHILD_RETURNED_TO_CARE, CaseMessage.FAMILY_WITHDREW_CONSENT);
+      CaseMessage.CHILD_RETURNED_TO_CARE, CaseMessage.FAMILY_WITHDREW_CONSENT, CaseMessage.CARE_ORDER_DISCHARGED);
+  /**
+   * Events that end the case, or the order it is worked under (the court's discharge): reported only
+   * by its social worker or their line manager.
+   */
+  static final Set<CaseMessage> ENDING = Set.of(CaseMessage.CHILD_RETURNED_TO_CARE, CaseMessage.FAMILY_WITHDREW_CONSENT,
+      CaseMessage.CARE_ORDER_DISCHARGED);
 
   private final CaseCalendar calendar;
   private final ActiveCases cases;
@@ -54,11 +58,16 @@ public class CaseEventReport implements ExecutionListener {
     CaseMessage event = CaseMessage.of(variables.oneOf("caseEvent", new LinkedHashSet<>(REPORTABLE.stream()
         .map(CaseMessage::messageName).toList()))).orElseThrow();
     variables.text("eventDetails");
+    if (event != CaseMessage.CARE_ORDER_DISCHARGED && variables.isPresent("dischargeDate")) {
+      throw new CaseInputRefused("dischargeDate", "is recorded only with the event CareOrderDischarged (was given with "
+          + event.messageName() + ")");
+    }
     String reporter = execution.getVariable("reportedBy") instanceof String user ? user : null;
     ActiveCase active = cases.of(childId).filter(found -> reporter != null && mayReport(reporter, found.record(), event))
         .orElseThrow(() -> new CaseInputRefused("childId", "'" + childId + "' is not an active case that you work on"
             + (ENDING.contains(event) ? " as its social worker or their line manager" : "")));
-    event.refusedFor(active.record()).ifPresent(refusal -> {
+    event.refusedFor(active.record(), java.util.Collections.singletonMap("dischargeDate", execution.getVariable("dischargeDate")),
+        calendar.today()).ifPresent(refusal -> {
       throw refusal;
     });
     execution.setProcessBusinessKey(childId);
@@ -75,6 +84,9 @@ public class CaseEventReport implements ExecutionListener {
       var correlation = runtime.createMessageCorrelation(event.messageName()).processInstanceBusinessKey(childId);
       if (event == CaseMessage.WELFARE_CONCERN_RAISED) {
         correlation.setVariable("concernDetails", execution.getVariable("eventDetails"));
+      }
+      if (event == CaseMessage.CARE_ORDER_DISCHARGED) {
+        correlation.setVariable("dischargeDate", execution.getVariable("dischargeDate"));
       }
       return correlation.correlateWithResult();
     });

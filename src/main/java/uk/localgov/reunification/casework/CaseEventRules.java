@@ -16,15 +16,17 @@ import uk.localgov.reunification.engine.CommandPayload;
 public class CaseEventRules implements CommandGuard {
 
   private final ActiveCases cases;
+  private final CaseCalendar calendar;
 
-  public CaseEventRules(ActiveCases cases) {
+  public CaseEventRules(ActiveCases cases, CaseCalendar calendar) {
     this.cases = cases;
+    this.calendar = calendar;
   }
 
   @Override
   public void check(Command<?> command, Caller caller, CommandContext context) {
     CommandPayload.message(command).ifPresent(message -> CaseMessage.of(message.messageName())
-        .ifPresent(event -> cases.of(message.businessKey()).flatMap(active -> event.refusedFor(active.record()))
+        .ifPresent(event -> cases.of(message.businessKey()).flatMap(active -> event.refusedFor(active.record(), message.variables(), calendar.today()))
             .ifPresent(refusal -> {
               throw refusal;
             })));

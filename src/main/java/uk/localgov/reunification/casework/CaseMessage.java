@@ -1,9 +1,10 @@
 package uk.localgov.reunification.casework;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The events of a case that other systems send as messages (contract: messages), each with the only
@@ -21,8 +22,8 @@ public enum CaseMessage {
    */
   FAMILY_WITHDREW_CONSENT("FamilyWithdrewConsent", List.of(), false) {
     @Override
-    public Optional<CaseInputRefused> refusedFor(CaseRecord record) {
-      if (COURT_ORDERS.contains(record.legalStatus())) {
+    public Optional<CaseInputRefused> refusedFor(CaseRecord record, Map<String, Object> variables, LocalDate today) {
+      if (record.courtOrderStands()) {
         return Optional.of(new CaseInputRefused("legalStatus", "is " + record.legalStatus() + " for child '"
             + record.childId() + "': support under a court order is not voluntary, so a family's withdrawal of consent"
             + " does not end the case (Salford §8); the order ends only when a court discharges it (Children Act 1989 s39)"));
@@ -31,12 +32,44 @@ public enum CaseMessage {
     }
   },
   CHILD_RETURNED_TO_CARE("ChildReturnedToCare", List.of(), false),
+  /**
+   * Children Act 1989 s39: "A care order may be discharged by the court"; until then it stands. The
+   * discharge, on {@code dischargeDate}, ends the statutory visits and looked-after reviews the order
+   * called for; Child in Need support goes on to its own end.
+   */
+  CARE_ORDER_DISCHARGED("CareOrderDischarged", List.of("dischargeDate"), false) {
+    @Override
+    public Optional<CaseInputRefused> refusedFor(CaseRecord record, Map<String, Object> variables, LocalDate today) {
+      if (!CaseRecord.COURT_ORDERS.contains(record.legalStatus())) {
+        return Optional.of(new CaseInputRefused("legalStatus", "is " + record.legalStatus() + " for child '"
+            + record.childId() + "': there is no care order or interim care order for a court to discharge"));
+      }
+      if (record.dischargeDate() != null) {
+        return Optional.of(new CaseInputRefused("dischargeDate", "the order of child '" + record.childId()
+            + "' was discharged already, on " + record.dischargeDate()));
+      }
+      Object given = variables.get("dischargeDate");
+      LocalDate discharged;
+      try {
+        discharged = LocalDate.parse(String.valueOf(given));
+      } catch (java.time.format.DateTimeParseException notADate) {
+        return Optional.of(new CaseInputRefused("dischargeDate", "must be the day the court discharged the order,"
+            + " as yyyy-MM-dd (was " + (given == null ? "missing" : "'" + given + "'") + ")"));
+      }
+      if (discharged.isAfter(today)) {
+        return Optional.of(new CaseInputRefused("dischargeDate", "must not be in the future (was " + discharged + ")"));
+      }
+      if (record.returnDate() != null && discharged.isBefore(LocalDate.parse(record.returnDate()))) {
+        return Optional.of(new CaseInputRefused("dischargeDate", "must not be before the child went home on "
+            + record.returnDate() + " (was " + discharged + ")"));
+      }
+      return Optional.empty();
+    }
+  },
   /** Sent by the application only, when a welfare concern's review asks for the plan to be revised (Salford §4). */
   PLAN_REVISION_REQUESTED("PlanRevisionRequested", List.of("revisionReason"), true),
   /** Sent by the application only, when a welfare concern's review asks for an early review (Salford §4). */
   EARLY_REVIEW_REQUESTED("EarlyReviewRequested", List.of(), true);
-
-  static final Set<String> COURT_ORDERS = Set.of("CARE_ORDER", "INTERIM_CARE_ORDER");
 
   private final String messageName;
   private final List<String> variables;
@@ -65,8 +98,8 @@ public enum CaseMessage {
     return sentByTheApplicationOnly;
   }
 
-  /** Why the event cannot happen to this case, if it cannot. */
-  public Optional<CaseInputRefused> refusedFor(CaseRecord record) {
+  /** Why the event, with these variables, cannot happen to this case today, if it cannot. */
+  public Optional<CaseInputRefused> refusedFor(CaseRecord record, Map<String, Object> variables, LocalDate today) {
     return Optional.empty();
   }
 }

@@ -13,11 +13,15 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * who the child is, their legal status, who holds the case. The names are the contract's start
  * variables, with {@code team} (the social worker's team, set at the start), {@code cinCoordinator}
  * (allocated once support begins) and {@code returnDate} (known at the start of an unplanned return,
- * confirmed in a planned one). A fact the case does not hold yet is {@code null}.
+ * confirmed in a planned one) and {@code dischargeDate} (a court discharged the child's care order,
+ * Children Act 1989 s39). A fact the case does not hold yet is {@code null}.
  */
 public record CaseRecord(String childId, String childName, String dateOfBirth, String legalStatus,
     Integer weeksAccommodated, Boolean eligibleChild, String socialWorker, String iro, String team,
-    String cinCoordinator, String returnDate) {
+    String cinCoordinator, String returnDate, String dischargeDate) {
+
+  /** The legal statuses under which the authority shares parental responsibility until a court ends the order. */
+  public static final java.util.Set<String> COURT_ORDERS = java.util.Set.of("CARE_ORDER", "INTERIM_CARE_ORDER");
 
   /** What every process a case calls receives of it, whoever calls it. */
   public static final List<String> CALLED_PROCESS_FACTS = List.of("childId", "childName", "socialWorker", "iro", "team");
@@ -25,7 +29,8 @@ public record CaseRecord(String childId, String childName, String dateOfBirth, S
   public static final List<String> ALLOCATED_ROLES = List.of("socialWorker", "iro", "cinCoordinator");
   /** Every fact of the record, as the case's variables name them. */
   public static final List<String> FACTS = List.of("childId", "childName", "dateOfBirth", "legalStatus",
-      "weeksAccommodated", "eligibleChild", "socialWorker", "iro", "team", "cinCoordinator", "returnDate");
+      "weeksAccommodated", "eligibleChild", "socialWorker", "iro", "team", "cinCoordinator", "returnDate",
+      "dischargeDate");
 
   public static CaseRecord of(VariableScope variables) {
     return read(variables::getVariable);
@@ -39,14 +44,23 @@ public record CaseRecord(String childId, String childName, String dateOfBirth, S
     return new CaseRecord(text(variable, "childId"), text(variable, "childName"), text(variable, "dateOfBirth"),
         text(variable, "legalStatus"), variable.apply("weeksAccommodated") instanceof Number weeks ? weeks.intValue() : null,
         variable.apply("eligibleChild") instanceof Boolean eligible ? eligible : null, text(variable, "socialWorker"),
-        text(variable, "iro"), text(variable, "team"), text(variable, "cinCoordinator"), text(variable, "returnDate"));
+        text(variable, "iro"), text(variable, "team"), text(variable, "cinCoordinator"), text(variable, "returnDate"),
+        text(variable, "dischargeDate"));
   }
 
   /** A child on the way home, as a start of {@code plannedReturn} gives it (add the return for {@code unplannedReturn}). */
   public static CaseRecord child(String childId, String childName, String dateOfBirth, String legalStatus,
       int weeksAccommodated, boolean eligibleChild, String socialWorker, String iro) {
     return new CaseRecord(childId, childName, dateOfBirth, legalStatus, weeksAccommodated, eligibleChild, socialWorker,
-        iro, null, null, null);
+        iro, null, null, null, null);
+  }
+
+  /**
+   * Whether the child lives at home under a care order or an interim care order that still stands:
+   * only a court ends one (Children Act 1989 s39), and the case records when it did.
+   */
+  public boolean courtOrderStands() {
+    return COURT_ORDERS.contains(legalStatus) && dischargeDate == null;
   }
 
   /** The variables of a start: the facts it gives, by their names, and nothing the start does not take. */
@@ -54,7 +68,7 @@ public record CaseRecord(String childId, String childName, String dateOfBirth, S
     Map<String, Object> variables = new LinkedHashMap<>();
     FACTS.forEach(name -> {
       Object value = fact(name);
-      if (value != null && !"team".equals(name) && !"cinCoordinator".equals(name)) {
+      if (value != null && !"team".equals(name) && !"cinCoordinator".equals(name) && !"dischargeDate".equals(name)) {
         variables.put(name, value);
       }
     });
@@ -100,6 +114,7 @@ public record CaseRecord(String childId, String childName, String dateOfBirth, S
       case "team" -> team;
       case "cinCoordinator" -> cinCoordinator;
       case "returnDate" -> returnDate;
+      case "dischargeDate" -> dischargeDate;
       default -> throw new IllegalArgumentException(name + " is not a fact of a case record");
     };
   }

@@ -42,7 +42,8 @@ public enum CaseTask {
       (variables, rules) -> rules.factors().requireResponses(variables)),
 
   COMPLETE_RETURN_PLAN("completeReturnPlan", "Complete urgent return plan", Stage.PLANNING,
-      new Due("Urgent return plan", "with the IRO's review, 20 days after the return (service standard for Salford §6)"),
+      new Due("Urgent return plan", "with the IRO's review: 20 days after the return (service standard for Salford §6);"
+          + " 10 working days under a court order (reg 19(b))"),
       Notice.ROUTINE,
       List.of(text("returnPlan"), factorCodes("factorsPresent"), factorCodes("protectiveFactors"),
           factorResponses("factorResponses")),
@@ -57,7 +58,8 @@ public enum CaseTask {
       Notice.ROUTINE, List.of(pastOrTodayDate("returnDate")), CaseTask::homeOnlyOnceRatified),
 
   RETURN_REVIEW("returnReview", "Review unplanned return", Stage.IRO_REVIEW,
-      new Due("Review after an unplanned return", "20 days after the return (Salford §6)"), Notice.ROUTINE,
+      new Due("Review after an unplanned return", "20 days after the return (Salford §6); 10 working days under a court"
+          + " order (reg 19(b))"), Notice.ROUTINE,
       List.of(text("reviewNotes")), CaseTask::noFurtherRule),
 
   FIRST_HOME_VISIT("firstHomeVisit", "Record first home visit", Stage.RETURN_HOME_AND_FIRST_VISIT,
@@ -65,6 +67,18 @@ public enum CaseTask {
       List.of(pastOrTodayDate("visitDate"), text("childWishesAndFeelings"), text("parentView"),
           yesOrNo("welfareSafeguarded"), optionalText("furtherSupportNeeded")),                // Salford §4
       CaseTask::visitedOnlyOnceHome),
+
+  STATUTORY_VISIT("statutoryVisit", "Record statutory visit", Stage.SUPPORT_AT_HOME,
+      new Due("Statutory visit", "weekly, or at most 4 or 6 weeks after the last visit, while a court order stands"
+          + " (reg 28(3)-(5), decision visitFrequency)"), Notice.ROUTINE,
+      List.of(pastOrTodayDate("visitDate"), yesOrNo("childSeenAlone"), text("childWishesAndFeelings"), text("parentView"),
+          yesOrNo("welfareSafeguarded"), optionalText("furtherSupportNeeded")),                 // reg 28; Salford §4
+      CaseTask::visitedOnlyOnceHome),
+
+  LOOKED_AFTER_REVIEW("lookedAfterReview", "Hold looked-after review", Stage.SUPPORT_AT_HOME,
+      new Due("Looked-after review", "at most 6 months after the previous review, while a court order stands (reg 33(2))"),
+      Notice.ROUTINE, List.of(pastOrTodayDate("reviewDate"), text("reviewNotes")),                     // reg 33
+      CaseTask::reviewedOnlyOnceHome),
 
   RATIFY_DECISION("ratifyDecision", "Ratify decision to return home", Stage.RATIFICATION,
       new Due("Ratification", "7 days after it is asked for (service standard for Salford §7)"), Notice.ROUTINE,
@@ -95,7 +109,7 @@ public enum CaseTask {
       new Due("Child in Need review", "6 weeks, then as progress decides (Salford §8)"), Notice.ROUTINE,
       List.of(oneOf("supportOutcome", "CONTINUE", "TRANSFER_TO_TEAM_AROUND_CHILD", "STEP_DOWN_TO_UNIVERSAL",
           "RETURNED_TO_CARE"), text("reviewNotes"), daysBetween("nextReviewIn", 7, 84, "P42D")),
-      CaseTask::noFurtherRule),
+      CaseTask::supportEndsOnlyAsTheOrderAllows),
 
   RECORD_WEEKLY_PROGRESS("recordWeeklyProgress", "Record weekly progress", Stage.SUPPORT_AT_HOME,
       new Due("Weekly progress record", "every 7 days while support is active (Portsmouth)"), Notice.ROUTINE,
@@ -220,6 +234,30 @@ public enum CaseTask {
     if (variables.isPresent("returnDate") && visit.isBefore(variables.date("returnDate"))) {
       throw new CaseInputRefused("visitDate", "must not be before the child went home on " + variables.date("returnDate")
           + " (was " + visit + ")");
+    }
+  }
+
+  /** Reg 33: the looked-after review is of the child at home, held on a day since the return, not in the future. */
+  private static void reviewedOnlyOnceHome(CaseVariables variables, TaskRules rules) {
+    java.time.LocalDate review = variables.pastOrTodayDate("reviewDate");
+    if (variables.isPresent("returnDate") && review.isBefore(variables.date("returnDate"))) {
+      throw new CaseInputRefused("reviewDate", "must not be before the child went home on " + variables.date("returnDate")
+          + " (was " + review + ")");
+    }
+  }
+
+  /**
+   * Children Act 1989 s39: a care order ends only when a court discharges it, so while it stands the
+   * child stays looked after and the case is neither stepped down to universal services nor handed to
+   * a Team Around the Child; the Child in Need review goes on, or records a return to care.
+   */
+  private static void supportEndsOnlyAsTheOrderAllows(CaseVariables variables, TaskRules rules) {
+    String outcome = variables.text("supportOutcome");
+    if (("STEP_DOWN_TO_UNIVERSAL".equals(outcome) || "TRANSFER_TO_TEAM_AROUND_CHILD".equals(outcome))
+        && rules.courtOrderStands(variables.text("childId"))) {
+      throw new CaseInputRefused("supportOutcome", outcome + " is not open while the child's care order or interim care"
+          + " order stands: only a court ends it (Children Act 1989 s39). Choose CONTINUE, or record the court's"
+          + " discharge (CareOrderDischarged) first");
     }
   }
 

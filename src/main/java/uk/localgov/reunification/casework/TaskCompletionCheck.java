@@ -83,6 +83,11 @@ public class TaskCompletionCheck implements ExecutionListener, TaskRules {
   }
 
   @Override
+  public boolean courtOrderStands(String childId) {
+    return cases.of(childId).map(active -> active.record().courtOrderStands()).orElse(false);
+  }
+
+  @Override
   public boolean isSupportedAtHome(String childId) {
     // the review of the return plan waits for the message once the co-ordinator is allocated
     return lookups.read(() -> runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport")

@@ -30,6 +30,15 @@ public class WelfareConcerns {
         + (furtherSupport == null ? "" : " Further support needed: " + furtherSupport));
   }
 
+  /** A statutory visit under a court order (reg 28) found the child's welfare not adequately safeguarded. */
+  public void fromStatutoryVisit(DelegateExecution execution) {
+    Object furtherSupport = execution.getVariable("furtherSupportNeeded");
+    open(execution, "Raised at the statutory visit on " + execution.getVariable("visitDate")
+        + " (child seen alone: " + (Boolean.TRUE.equals(execution.getVariable("childSeenAlone")) ? "yes" : "no")
+        + "): the child's welfare is not adequately safeguarded."
+        + (furtherSupport == null ? "" : " Further support needed: " + furtherSupport));
+  }
+
   /** The WelfareConcernRaised message arrived for the case, with its concernDetails. */
   public void fromMessage(DelegateExecution execution) {
     Object details = execution.getVariable("concernDetails");

@@ -31,6 +31,7 @@ public class DemoIdentities extends AbstractProcessEnginePlugin {
       new DemoUser("iro1", "Morgan", "Reid", List.of(Roles.IROS)),
       new DemoUser("iro2", "Hannah", "Cole", List.of(Roles.IROS)),
       new DemoUser("headofservice1", "Dana", "Whitfield", List.of(Roles.HEAD_OF_SERVICE)),
+      new DemoUser("director1", "Ruth", "Adeyemi", List.of(Roles.DIRECTORS)),
       new DemoUser("cincoordinator1", "Lee", "Brennan", List.of(Roles.CIN_COORDINATORS)),
       new DemoUser("admin", "Demo", "Administrator", List.of(Roles.ADMINISTRATORS)),
       new DemoUser("caserecords", "Case-record", "System", List.of(Roles.CASE_SYSTEMS)));

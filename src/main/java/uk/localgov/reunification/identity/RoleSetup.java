@@ -36,6 +36,7 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
     directory.ensureGroup(Roles.SERVICE_MANAGERS, "Service managers", Groups.GROUP_TYPE_WORKFLOW);
     directory.ensureGroup(Roles.IROS, "Independent Reviewing Officers", Groups.GROUP_TYPE_WORKFLOW);
     directory.ensureGroup(Roles.HEAD_OF_SERVICE, "Head of Service", Groups.GROUP_TYPE_WORKFLOW);
+    directory.ensureGroup(Roles.DIRECTORS, "Director of Children's Services", Groups.GROUP_TYPE_WORKFLOW);
     directory.ensureGroup(Roles.CIN_COORDINATORS, "Child in Need co-ordinators", Groups.GROUP_TYPE_WORKFLOW);
     directory.ensureGroup(Roles.CASE_SYSTEMS, "Case-record systems", Groups.GROUP_TYPE_SYSTEM);
 

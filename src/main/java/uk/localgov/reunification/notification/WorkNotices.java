@@ -73,7 +73,7 @@ public class WorkNotices {
       return;
     }
     task.getCandidates().stream().filter(link -> link.getGroupId() != null)
-        .filter(link -> Roles.SERVICE_MANAGERS.equals(link.getGroupId()) || Roles.HEAD_OF_SERVICE.equals(link.getGroupId()))
+        .filter(link -> Roles.SERVICE_MANAGERS.equals(link.getGroupId()) || Roles.RATIFIERS.contains(link.getGroupId()))
         .forEach(link -> notify(lookups.read(() -> identity.createUserQuery().memberOfGroup(link.getGroupId()).list())
             .stream().map(User::getId).toList(), task));
   }

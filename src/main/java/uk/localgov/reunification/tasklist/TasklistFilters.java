@@ -45,10 +45,11 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
         engine.getTaskService().createTaskQuery()
             .taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(),
         Roles.CASEWORK);
-    ensure(engine, RATIFICATIONS, -8, "Return home decisions awaiting the nominated officer (Salford §7)",
+    ensure(engine, RATIFICATIONS, -8,
+        "Return home decisions awaiting the nominated officer (Salford §7) or the Director (reg 39(5))",
         engine.getTaskService().createTaskQuery().taskDefinitionKey("ratifyDecision")
-            .taskCandidateGroup(Roles.HEAD_OF_SERVICE).includeAssignedTasks(),
-        List.of(Roles.HEAD_OF_SERVICE));
+            .taskCandidateGroupIn(Roles.RATIFIERS).includeAssignedTasks(),
+        Roles.RATIFIERS);
 
     for (Group team : engine.getIdentityService().createGroupQuery().groupType(Roles.TEAM_TYPE).list()) {
       List<String> managers = lineManagersOf(engine.getIdentityService(), team.getId());
@@ -89,10 +90,8 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
   private static Filter findOrCreate(FilterService filters, String name, int priority, String description,
       TaskQuery query) {
     Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      return existing;
-    }
-    Filter filter = filters.newTaskFilter(name)
+    // the application's own filters follow its release: an existing one takes the query of this one
+    Filter filter = (existing != null ? existing : filters.newTaskFilter(name))
         .setQuery(query)
         .setProperties(Map.of(
             "priority", priority,

@@ -39,7 +39,7 @@ import uk.localgov.reunification.casework.CaseTask;
  */
 final class ModelRules {
 
-  static final String CITES = "(?s).*(Salford §\\d|Wiltshire §\\d|Portsmouth|Coventry).*";
+  static final String CITES = "(?s).*(Salford §\\d|Wiltshire §\\d|Portsmouth|Coventry|[Rr]egs? \\d+|Children Act 1989 s\\d+).*";
 
   /** What every called process receives of its case, whoever calls it. */
   static final List<String> CASE_FACTS = CaseRecord.CALLED_PROCESS_FACTS;
