@@ -120,8 +120,13 @@ class OversightFiguresTest {
     OversightReport report = asManager(manager);
 
     for (OversightReport.Timeliness timescale : report.timeliness()) {
-      assertThat(timescale.byTeam()).as(timescale.label()).containsOnlyKeys(team)
-          .containsEntry(team, timescale.overall());
+      if (timescale.overall().due() == 0) {
+        // the team has no child under a court order: no statutory visits or looked-after reviews
+        assertThat(timescale.byTeam()).as(timescale.label()).isEmpty();
+      } else {
+        assertThat(timescale.byTeam()).as(timescale.label()).containsOnlyKeys(team)
+            .containsEntry(team, timescale.overall());
+      }
     }
   }
 

@@ -22,10 +22,10 @@ import uk.localgov.reunification.identity.IdentityDirectory;
  * through 2025, with a case of Team South beside them that the team's manager may not see.
  *
  * <ul>
- *   <li>A: care order, went home 3 March; everything on time; stepped down to universal services on 1 May.</li>
- *   <li>C: care order, went home 1 April; visit and review on time, ratified late, first Child in Need
+ *   <li>A: section 20 (as all of them), went home 3 March; everything on time; stepped down to universal services on 1 May.</li>
+ *   <li>C: went home 1 April; visit and review on time, ratified late, first Child in Need
  *       review late; back in care on 20 June (80 days).</li>
- *   <li>B: care order, went home 1 October; first visit late (10th, due 8th); IRO review due 21 October
+ *   <li>B: went home 1 October; first visit late (17th, due 15th); IRO review due 21 October
  *       still not done on 3 November.</li>
  *   <li>E: planned return the IRO did not support (February).</li>
  *   <li>F: planned return, return plan being written.</li>
@@ -117,7 +117,7 @@ final class TeamHistory {
       clock(2025, 10, 1);
       wentHome(b, worker, "2025-10-01");
       wentHome(s, "socialworker3", "2025-10-01");
-      clock(2025, 10, 10);
+      clock(2025, 10, 17);
       visited(b);
 
       clock(2025, 10, 27);
@@ -174,7 +174,8 @@ final class TeamHistory {
   }
 
   static Map<String, Object> child(String childId, String socialWorker) {
-    return Cases.with(Cases.careOrderChild(childId), "socialWorker", socialWorker);
+    // accommodated under section 20 for 30 weeks: Salford's timescales, with no court order's visits beside them
+    return Cases.with(Cases.careOrderChild(childId), "socialWorker", socialWorker, "legalStatus", "SECTION_20");
   }
 
   static void clock(int year, int month, int day) {

@@ -1,0 +1,288 @@
+package uk.localgov.reunification.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static uk.localgov.reunification.casework.Cases.careOrderChild;
+import static uk.localgov.reunification.casework.Cases.vars;
+import static uk.localgov.reunification.casework.Cases.with;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.localgov.reunification.ApplicationTest;
+
+/**
+ * While a child lives at home under a care order or an interim care order, the Care Planning,
+ * Placement and Case Review (England) Regulations 2010 keep the child looked after: the social
+ * worker visits at the intervals of reg 28, the IRO reviews the case at those of reg 33, each is
+ * chased once overdue, and only the court's discharge (Children Act 1989 s39) ends them.
+ */
+@ApplicationTest
+class CourtOrderSupervisionTest extends ProcessTest {
+
+  @BeforeEach
+  void onMondayTheSecondOfMarch() {
+    ClockUtil.setCurrentTime(at(2026, 3, 2, 9, 0));
+  }
+
+  /** A planned return: assessed, planned, reviewed, ratified, home on returnDate and visited the same day. */
+  ProcessInstance homeAfterAPlannedReturn(String legalStatus, String returnDate) {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn",
+        with(careOrderChild(newChildId("CO-")), "legalStatus", legalStatus));
+    complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother has engaged with parenting work"));
+    complete(task("compileReturnPlan", instance), vars("returnPlan", "Family support twice weekly; school nurse"));
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED"));
+    complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
+        "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
+    complete(task("confirmReturnHome", instance), vars("returnDate", returnDate));
+    complete(task("firstHomeVisit", instance), vars("visitDate", returnDate, "childWishesAndFeelings", "Glad to be home",
+        "parentView", "Routines are settling", "welfareSafeguarded", true));
+    return instance;
+  }
+
+  /** An unplanned return on returnDate (a placement breakdown), visited the same day. */
+  ProcessInstance homeAfterAnUnplannedReturn(String legalStatus, String returnDate) {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
+        "legalStatus", legalStatus, "returnDate", returnDate, "returnReason", "PLACEMENT_BREAKDOWN"));
+    complete(task("firstHomeVisit", instance), vars("visitDate", returnDate, "childWishesAndFeelings", "Wants to stay",
+        "parentView", "Relieved", "welfareSafeguarded", true));
+    return instance;
+  }
+
+  /** Moves the clock to the morning of the day and records the statutory visit as held that day. */
+  void visitOn(ProcessInstance instance, String day, boolean safe) {
+    ClockUtil.setCurrentTime(at(LocalDate.parse(day), 10));
+    complete(task("statutoryVisit", instance), vars("visitDate", day, "childSeenAlone", true,
+        "childWishesAndFeelings", "Likes the new school", "parentView", "Managing, tired", "welfareSafeguarded", safe));
+  }
+
+  void reviewOn(ProcessInstance instance, String day) {
+    ClockUtil.setCurrentTime(at(LocalDate.parse(day), 14));
+    complete(task("lookedAfterReview", instance), vars("reviewDate", day, "reviewNotes", "Care plan remains appropriate"));
+  }
+
+  static Date endOf(String day) {
+    LocalDate date = LocalDate.parse(day);
+    return at(date.getYear(), date.getMonthValue(), date.getDayOfMonth(), 23, 59, 59);
+  }
+
+  static Date at(LocalDate day, int hour) {
+    return at(day.getYear(), day.getMonthValue(), day.getDayOfMonth(), hour, 0);
+  }
+
+  Date visitDue(ProcessInstance instance) {
+    Task visit = task("statutoryVisit", instance);
+    assertThat(visit).as("the next statutory visit is on the social worker's list").isAssignedTo("socialworker1");
+    assertThat(job("Timer_StatutoryVisitOverdue", instance).getDuedate()).as("its chase is set for the same moment")
+        .isEqualTo(visit.getDueDate());
+    return visit.getDueDate();
+  }
+
+  @Test
+  void underACareOrderTheChildIsVisitedAtMostSixWeeksAfterTheLastVisit() {
+    ProcessInstance instance = homeAfterAPlannedReturn("CARE_ORDER", "2026-03-02");
+
+    assertThat(visitDue(instance)).as("reg 28(5)(b): six weeks after the first home visit").isEqualTo(endOf("2026-04-13"));
+    visitOn(instance, "2026-04-10", true);
+    assertThat(visitDue(instance)).as("six weeks after the visit held, not after the one due").isEqualTo(endOf("2026-05-22"));
+    visitOn(instance, "2026-05-22", true);
+    assertThat(visitDue(instance)).isEqualTo(endOf("2026-07-03"));
+    reviewOn(instance, "2026-06-01");
+    visitOn(instance, "2026-07-01", true);
+    assertThat(visitDue(instance)).as("a review changes nothing under a full care order").isEqualTo(endOf("2026-08-12"));
+  }
+
+  @Test
+  void underAnInterimCareOrderTheChildIsVisitedWeeklyUntilTheFirstLookedAfterReviewThenEveryFourWeeks() {
+    ProcessInstance instance = homeAfterAPlannedReturn("INTERIM_CARE_ORDER", "2026-03-02");
+
+    assertThat(visitDue(instance)).as("reg 28(4)(a): at least once a week").isEqualTo(endOf("2026-03-09"));
+    visitOn(instance, "2026-03-09", true);
+    assertThat(visitDue(instance)).isEqualTo(endOf("2026-03-16"));
+    visitOn(instance, "2026-03-15", true);
+    assertThat(visitDue(instance)).isEqualTo(endOf("2026-03-22"));
+    reviewOn(instance, "2026-03-20");
+    visitOn(instance, "2026-03-22", true);
+    assertThat(visitDue(instance)).as("reg 28(4)(b): after the first review, at most four weeks").isEqualTo(endOf("2026-04-19"));
+    visitOn(instance, "2026-04-17", true);
+    assertThat(visitDue(instance)).isEqualTo(endOf("2026-05-15"));
+    assertThat(runtime.getVariable(instance.getId(), "visitRule")).asString().startsWith("reg 28(4)(b)");
+  }
+
+  @Test
+  void aChildUnderACareOrderPlacedBeforeTheAssessmentIsVisitedWeeklyUntilTheFirstReviewThenEverySixWeeks() {
+    ProcessInstance instance = homeAfterAnUnplannedReturn("CARE_ORDER", "2026-03-02");
+
+    assertThat(visitDue(instance)).as("reg 28(3)(a): a reg 19 placement, at least once a week").isEqualTo(endOf("2026-03-09"));
+    visitOn(instance, "2026-03-06", true);
+    assertThat(visitDue(instance)).isEqualTo(endOf("2026-03-13"));
+    visitOn(instance, "2026-03-13", true);
+    reviewOn(instance, "2026-03-16");
+    visitOn(instance, "2026-03-20", true);
+    assertThat(visitDue(instance)).as("reg 28(3)(b): after the first review, at most six weeks").isEqualTo(endOf("2026-05-01"));
+    visitOn(instance, "2026-04-30", true);
+    assertThat(visitDue(instance)).isEqualTo(endOf("2026-06-11"));
+  }
+
+  @Test
+  void lookedAfterReviewsFallDueAtMostSixMonthsApartAndAreChasedWhenOverdue() {
+    ProcessInstance instance = homeAfterAPlannedReturn("CARE_ORDER", "2026-03-02");
+
+    Task review = task("lookedAfterReview", instance);
+    assertThat(review).isAssignedTo("iro1");
+    assertThat(review.getDueDate()).as("reg 33(2): six months after the IRO's review of the return (2 March)")
+        .isEqualTo(endOf("2026-09-02"));
+    reviewOn(instance, "2026-08-20");
+    assertThat(task("lookedAfterReview", instance).getDueDate()).isEqualTo(endOf("2027-02-20"));
+
+    ClockUtil.setCurrentTime(at(2027, 2, 21, 8, 0));
+    execute(job("Timer_LookedAfterReviewOverdue", instance));
+    Task chase = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("chaseOverdueWork").singleResult();
+    assertThat(chase.getAssignee()).isEqualTo("linemanager1");
+    assertThat(chase.getName()).startsWith("Chase Looked-after review for");
+
+    reviewOn(instance, "2027-02-23");
+    assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).as("holding the review ends its chase").isZero();
+    assertThat(task("lookedAfterReview", instance).getDueDate()).isEqualTo(endOf("2027-08-23"));
+  }
+
+  @Test
+  void anOverdueStatutoryVisitIsChasedByTheLineManagerUntilItIsRecorded() {
+    ProcessInstance instance = homeAfterAPlannedReturn("INTERIM_CARE_ORDER", "2026-03-02");
+    ClockUtil.setCurrentTime(at(2026, 3, 10, 8, 0));
+
+    execute(job("Timer_StatutoryVisitOverdue", instance));
+
+    Task chase = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("chaseOverdueWork").singleResult();
+    assertThat(chase.getAssignee()).isEqualTo("linemanager1");
+    assertThat(chase.getName()).startsWith("Chase Statutory visit for");
+    visitOn(instance, "2026-03-11", true);
+    assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).isZero();
+    assertThat(visitDue(instance)).isEqualTo(endOf("2026-03-18"));
+  }
+
+  @Test
+  void aStatutoryVisitThatFindsTheChildUnsafeOpensAWelfareConcernAndTheVisitsGoOn() {
+    ProcessInstance instance = homeAfterAPlannedReturn("CARE_ORDER", "2026-03-02");
+
+    visitOn(instance, "2026-03-20", false);
+    execute(job("ServiceTask_OpenStatutoryVisitConcern", instance));
+
+    ProcessInstance concern = sub("welfareConcern", instance);
+    assertThat(concern).isWaitingAt("reviewWelfareConcern");
+    assertThat((String) runtime.getVariable(concern.getId(), "concernDetails"))
+        .startsWith("Raised at the statutory visit on 2026-03-20 (child seen alone: yes)");
+    assertThat(visitDue(instance)).isEqualTo(endOf("2026-05-01"));
+  }
+
+  @Test
+  void aSection20ChildAtHomeIsNoLongerLookedAfterSoHasNoStatutoryVisitsOrReviews() {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("S20-")),
+        "legalStatus", "SECTION_20", "weeksAccommodated", 20, "returnDate", "2026-03-02",
+        "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
+    complete(task("firstHomeVisit", instance), vars("visitDate", "2026-03-02", "childWishesAndFeelings", "Happy",
+        "parentView", "Fine", "welfareSafeguarded", true));
+
+    assertThat(instance).hasPassed("EndEvent_NoOrderToSupervise");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKeyIn("statutoryVisit", "lookedAfterReview").count()).isZero();
+  }
+
+  @Test
+  void underACourtOrderTheReviewOfAnUnplannedReturnIsDueTenWorkingDaysAfterTheReturn() {
+    ClockUtil.setCurrentTime(at(2026, 12, 21, 16, 0));
+    ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("R19-")),
+        "returnDate", "2026-12-21", "returnReason", "PLACEMENT_BREAKDOWN"));
+
+    Date reg19 = endOf("2027-01-07");
+    assertThat(task("returnReview", instance).getDueDate())
+        .as("reg 19(b): 10 working days from Monday 21 December, without Christmas, Boxing Day (28th) and New Year")
+        .isEqualTo(reg19);
+    assertThat(job("Timer_ReviewOverdue", instance).getDuedate()).isEqualTo(reg19);
+    assertThat(task("completeReturnPlan", instance).getDueDate()).as("the assessment with it").isEqualTo(reg19);
+
+    ProcessInstance section20 = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("R19-")),
+        "legalStatus", "SECTION_20", "returnDate", "2026-12-21", "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
+    assertThat(task("returnReview", section20).getDueDate()).as("Salford §6: 20 days for a section 20 child")
+        .isEqualTo(endOf("2027-01-10"));
+  }
+
+  @Test
+  void theCourtsDischargeEndsVisitsAndReviewsAndSupportGoesOnToItsOwnEnd() {
+    ProcessInstance instance = homeAfterAPlannedReturn("CARE_ORDER", "2026-03-02");
+    execute(job("CallActivity_OngoingSupport", instance));
+    ProcessInstance support = sub("ongoingSupport", instance);
+    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+
+    for (String ending : new String[] {"STEP_DOWN_TO_UNIVERSAL", "TRANSFER_TO_TEAM_AROUND_CHILD"}) {
+      assertThatThrownBy(() -> complete(task("supportReview", support), vars("supportOutcome", ending,
+          "reviewNotes", "Doing well")))
+          .isInstanceOf(CaseInputRefused.class).hasMessageStartingWith("'supportOutcome' " + ending + " is not open while");
+    }
+
+    ClockUtil.setCurrentTime(at(2026, 9, 14, 12, 0));
+    runtime.createMessageCorrelation("CareOrderDischarged").processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable("dischargeDate", "2026-09-14").correlateWithResult();
+
+    assertThat(instance).hasPassed("EndEvent_SupervisionEnds", "EndEvent_OrderDischarged", "EndEvent_DischargeRecorded");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKeyIn("statutoryVisit", "lookedAfterReview").count()).isZero();
+    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+
+    complete(task("supportReview", support), vars("supportOutcome", "STEP_DOWN_TO_UNIVERSAL", "reviewNotes", "Settled"));
+    assertThat(instance).isEnded();
+    assertThat(outcome(instance)).isEqualTo("STEPPED_DOWN_TO_UNIVERSAL");
+  }
+
+  @Test
+  void aDischargeBeforeTheVisitsBeginMeansNoneBegin() {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
+        "returnDate", "2026-02-27", "returnReason", "PLACEMENT_BREAKDOWN"));
+    runtime.createMessageCorrelation("CareOrderDischarged").processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable("dischargeDate", "2026-03-02").correlateWithResult();
+
+    complete(task("firstHomeVisit", instance), vars("visitDate", "2026-03-01", "childWishesAndFeelings", "Happy",
+        "parentView", "Fine", "welfareSafeguarded", true));
+
+    assertThat(instance).hasPassed("EndEvent_NoOrderToSupervise");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("statutoryVisit").count()).isZero();
+  }
+
+  @Test
+  void theDischargeIsRefusedForAChildWithNoOrderTwiceOrOnADayNotYetCome() {
+    ProcessInstance section20 = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("S20-")),
+        "legalStatus", "SECTION_20", "returnDate", "2026-03-02", "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
+    assertThatThrownBy(() -> discharge(section20, "2026-03-02")).isInstanceOf(CaseInputRefused.class)
+        .hasMessageStartingWith("'legalStatus' is SECTION_20");
+
+    ProcessInstance instance = homeAfterAnUnplannedReturn("CARE_ORDER", "2026-02-20");
+    assertThatThrownBy(() -> discharge(instance, "2026-03-03")).isInstanceOf(CaseInputRefused.class)
+        .hasMessage("'dischargeDate' must not be in the future (was 2026-03-03)");
+    assertThatThrownBy(() -> discharge(instance, "2026-02-19")).isInstanceOf(CaseInputRefused.class)
+        .hasMessage("'dischargeDate' must not be before the child went home on 2026-02-20 (was 2026-02-19)");
+    assertThatThrownBy(() -> discharge(instance, "2 March")).isInstanceOf(CaseInputRefused.class)
+        .hasMessageStartingWith("'dischargeDate' must be the day the court discharged the order");
+    assertThat(instance).isWaitingAt("statutoryVisit", "lookedAfterReview");
+
+    discharge(instance, "2026-03-02");
+    assertThatThrownBy(() -> discharge(instance, "2026-03-02")).isInstanceOf(CaseInputRefused.class)
+        .hasMessageContaining("was discharged already, on 2026-03-02");
+  }
+
+  private void discharge(ProcessInstance instance, String day) {
+    runtime.createMessageCorrelation("CareOrderDischarged").processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable("dischargeDate", day).correlateWithResult();
+  }
+}
