@@ -99,7 +99,13 @@ public class DemoCases implements ApplicationRunner {
         today.minusDays(6), "PLACEMENT_BREAKDOWN").urgentPlanWritten()
         .concernRaised("Neighbour reports Max out alone late at night twice this week.")
         .concernReviewed("REVISE_PLAN", "Plan needs an evening routine and who supervises Max after 6pm.");
-    LOG.info("Demo cases created: {}1001 to {}1017 open, {}2001 to {}2009 from the last two years", PREFIX, PREFIX,
+    // reg 39(5): a 16-year-old who left section 20 care; the Director of Children's Services approves
+    unplanned("1018", "Kai Bell", today.minusYears(16).minusMonths(3).toString(), "SECTION_20", 40, "socialworker2", "iro1",
+        today.minusDays(8), "YOUNG_PERSON_LEFT").urgentPlanWritten().irosReviewHeld();
+    // reg 19 and 28(4): home under an interim care order without a plan; visited weekly until the first review
+    unplanned("1019", "Zara Quinn", "2015-09-09", "INTERIM_CARE_ORDER", 12, "socialworker1", "iro2",
+        today.minusDays(3), "PLACEMENT_BREAKDOWN").visited();
+    LOG.info("Demo cases created: {}1001 to {}1019 open, {}2001 to {}2009 from the last two years", PREFIX, PREFIX,
         PREFIX, PREFIX);
   }
 

@@ -59,7 +59,8 @@ class DemoHistory {
       planned("2002", "Alfie Brooks", "socialworker2", "iro1", home.minusDays(40))
           .ratified(home.minusDays(4)).confirmedHome(home)
           .visited(home.plusDays(10)).supportStarted(home.plusDays(10))
-          .cinReview(home.plusDays(60), "CONTINUE").returnedToCare(home.plusMonths(4));
+          .statutoryVisit(home.plusDays(45)).cinReview(home.plusDays(60), "CONTINUE").statutoryVisit(home.plusDays(84))
+          .returnedToCare(home.plusMonths(4));
       home = today.minusMonths(15);
       unplanned("2003", "Poppy Lane", "socialworker3", "iro2", home)
           .visited(home.plusDays(6)).reviewed(home.plusDays(18)).ratified(home.plusDays(22))
@@ -95,8 +96,9 @@ class DemoHistory {
     }
   }
 
+  /** A placement that broke down for a child accommodated under section 20 (Salford's timescales throughout). */
   private PastCase unplanned(String number, String name, String socialWorker, String iro, LocalDate home) {
-    return unplanned(number, name, socialWorker, iro, home, "CARE_ORDER", "PLACEMENT_BREAKDOWN");
+    return unplanned(number, name, socialWorker, iro, home, "SECTION_20", "PLACEMENT_BREAKDOWN");
   }
 
   private PastCase unplanned(String number, String name, String socialWorker, String iro, LocalDate home,
@@ -171,6 +173,13 @@ class DemoHistory {
           jobs.createJobQuery().processInstanceId(instance.getId()).activityId("CallActivity_OngoingSupport").list()
               .forEach(job -> jobs.executeJob(job.getId())));
       return complete("allocateCinCoordinator", Map.of("cinCoordinator", "cincoordinator1"));
+    }
+
+    /** Reg 28(5): the social worker's visit to a child at home under a care order. */
+    PastCase statutoryVisit(LocalDate day) {
+      return at(day).complete("statutoryVisit", Map.of("visitDate", day.toString(), "childSeenAlone", true,
+          "childWishesAndFeelings", "Happy at home; worried about moving school.", "parentView", "Managing, tired.",
+          "welfareSafeguarded", true));
     }
 
     PastCase cinReview(LocalDate day, String outcome) {

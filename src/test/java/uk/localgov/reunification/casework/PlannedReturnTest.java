@@ -129,6 +129,9 @@ class PlannedReturnTest extends ProcessTest {
     ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport")
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
     complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+    // a care order ends only when the court discharges it (Children Act 1989 s39); then support may step down
+    runtime.createMessageCorrelation("CareOrderDischarged").processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable("dischargeDate", "2026-03-02").correlateWithResult();
     complete(task("supportReview", support), vars("supportOutcome", "STEP_DOWN_TO_UNIVERSAL",
         "reviewNotes", "Settled at home; school and health visitor in place"));
     assertThat(instance).isEnded().hasPassed("EndEvent_ReturnCompleted");

@@ -162,4 +162,69 @@ class ReportCaseEventTest extends ProcessTest {
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getBody()).contains("'reportedBy' is not a start variable of reportCaseEvent");
   }
+
+  ResponseEntity<String> reportDischarge(String user, String childId, String caseEvent, String dischargeDate) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("childId", Map.of("value", childId, "type", "String"));
+    variables.put("caseEvent", Map.of("value", caseEvent, "type", "String"));
+    variables.put("eventDetails", Map.of("value", "Order discharged at the family court", "type", "String"));
+    variables.put("dischargeDate", Map.of("value", dischargeDate, "type", "String"));
+    return http.withBasicAuth(user, user).postForEntity("/engine-rest/process-definition/key/reportCaseEvent/start",
+        Map.of("variables", variables), String.class);
+  }
+
+  /** Children Act 1989 s39: the social worker reports the court's discharge; the visits and reviews of the order stop. */
+  @Test
+  void theSocialWorkerReportsTheCourtsDischargeOfTheOrder() {
+    ProcessInstance instance = supportedAtHome("CARE_ORDER");
+    String today = java.time.LocalDate.now(ENGLAND).toString();
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("statutoryVisit").count()).isOne();
+
+    ResponseEntity<String> byTheIro = reportDischarge("iro1", instance.getBusinessKey(), "CareOrderDischarged", today);
+    assertThat(byTheIro.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(byTheIro.getBody()).contains("'childId'", "as its social worker or their line manager");
+    ResponseEntity<String> withAConcern = reportDischarge("socialworker1", instance.getBusinessKey(), "WelfareConcernRaised", today);
+    assertThat(withAConcern.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(withAConcern.getBody()).contains("'dischargeDate' is recorded only with the event CareOrderDischarged");
+
+    ResponseEntity<String> answer = reportDischarge("socialworker1", instance.getBusinessKey(), "CareOrderDischarged", today);
+
+    assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(runtime.getVariable(instance.getId(), "dischargeDate")).isEqualTo(today);
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKeyIn("statutoryVisit", "lookedAfterReview").count()).isZero();
+    ResponseEntity<String> again = reportDischarge("linemanager1", instance.getBusinessKey(), "CareOrderDischarged", today);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(again.getBody()).contains("'dischargeDate'", "was discharged already");
+  }
+
+  /** While the order stands the Child in Need review cannot step the case down; over HTTP the 400 names supportOutcome. */
+  @Test
+  void overHttpAStepDownUnderACareOrderIsRefusedNamingSupportOutcome() {
+    ProcessInstance instance = supportedAtHome("CARE_ORDER");
+    String review = task("supportReview", sub("ongoingSupport", instance)).getId();
+
+    ResponseEntity<String> answer = http.withBasicAuth("cincoordinator1", "cincoordinator1").postForEntity(
+        "/engine-rest/task/" + review + "/complete", Map.of("variables", Map.of(
+            "supportOutcome", Map.of("value", "STEP_DOWN_TO_UNIVERSAL", "type", "String"),
+            "reviewNotes", Map.of("value", "Doing well", "type", "String"))), String.class);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody()).contains("'supportOutcome' STEP_DOWN_TO_UNIVERSAL is not open while");
+    assertThat(tasks.createTaskQuery().taskId(review).count()).as("the review stays open").isOne();
+  }
+
+  /** The case-record system's message for a child with no order to discharge is refused naming legalStatus. */
+  @Test
+  void aDischargeMessageForASection20ChildIsRefusedNamingLegalStatus() {
+    ProcessInstance instance = supportedAtHome("SECTION_20");
+
+    ResponseEntity<String> answer = http.withBasicAuth("caserecords", "caserecords").postForEntity("/engine-rest/message",
+        Map.of("messageName", "CareOrderDischarged", "businessKey", instance.getBusinessKey(), "processVariables",
+            Map.of("dischargeDate", Map.of("value", java.time.LocalDate.now(ENGLAND).toString(), "type", "String"))),
+        String.class);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody()).contains("'legalStatus' is SECTION_20");
+  }
 }

@@ -35,6 +35,14 @@ class UnplannedReturnTest extends ProcessTest {
         "returnDate", "2026-02-25", "returnReason", "PLACEMENT_BREAKDOWN"), changes);
   }
 
+  /**
+   * A child accommodated under section 20 for 30 weeks whose placement broke down: Salford's 20 days
+   * for the review (a child under a court order is placed under reg 19: {@link CourtOrderSupervisionTest}).
+   */
+  Map<String, Object> accommodatedUnderSection20() {
+    return wentHome("legalStatus", "SECTION_20");
+  }
+
   ProcessInstance start(Map<String, Object> child) {
     return runtime.startProcessInstanceByKey("unplannedReturn", child);
   }
@@ -64,7 +72,7 @@ class UnplannedReturnTest extends ProcessTest {
 
   @Test
   void theIrosReviewIsDueTwentyDaysAfterTheReturnDateNotAfterTheStart() {
-    ProcessInstance instance = start(wentHome());
+    ProcessInstance instance = start(accommodatedUnderSection20());
 
     complete(task("completeReturnPlan", instance), vars("returnPlan", "Outreach team; school nurse"));
 
@@ -101,7 +109,7 @@ class UnplannedReturnTest extends ProcessTest {
 
   @Test
   void aRatifiedReturnWithAVisitDoneGoesOnToSupport() {
-    ProcessInstance instance = reviewed(start(wentHome()));
+    ProcessInstance instance = reviewed(start(accommodatedUnderSection20()));
     ratify(instance, "RATIFIED");
     assertThat(instance).isWaitingAt("firstHomeVisit");
 
@@ -206,7 +214,7 @@ class UnplannedReturnTest extends ProcessTest {
   /** Salford §6: the review's clock starts with the case, whether or not the plan is ever written. */
   @Test
   void aPlanNeverCompletedStillHasItsReviewFromTheStartAndItsChaseAtDayTwenty() {
-    ProcessInstance instance = start(wentHome());
+    ProcessInstance instance = start(accommodatedUnderSection20());
 
     assertThat(instance).isWaitingAt("completeReturnPlan", "returnReview", "firstHomeVisit");
     assertThat(task("returnReview", instance).getDueDate()).isEqualTo(at(2026, 3, 17, 23, 59, 59));

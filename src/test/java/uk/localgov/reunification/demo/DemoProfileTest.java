@@ -29,7 +29,13 @@ class DemoProfileTest {
 
       cases = history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("DEMO-%")
           .processDefinitionKeyIn("plannedReturn", "unplannedReturn").count();
-      assertThat(cases).as("seventeen open cases and nine from the last two years").isEqualTo(26L);
+      assertThat(cases).as("nineteen open cases and nine from the last two years").isEqualTo(28L);
+      assertThat(tasks.createTaskQuery().taskDefinitionKey("ratifyDecision").taskCandidateGroup("directors").count())
+          .as("a 16-year-old's leaving section 20 care with the Director (reg 39(5))").isOne();
+      assertThat(tasks.createTaskQuery().taskDefinitionKey("statutoryVisit").count())
+          .as("children at home under a court order are visited (reg 28)").isEqualTo(2);
+      assertThat(tasks.createTaskQuery().taskDefinitionKey("lookedAfterReview").taskAssignee("iro2").count())
+          .as("and reviewed (reg 33)").isOne();
       assertThat(tasks.createTaskQuery().taskDefinitionKey("decideNextSteps").taskCandidateGroup("servicemanagers").count())
           .as("a refused ratification with the service managers").isOne();
       assertThat(tasks.createTaskQuery().taskDefinitionKey("revisePlan").taskAssignee("socialworker1").count())
