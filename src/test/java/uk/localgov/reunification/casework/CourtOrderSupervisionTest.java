@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import uk.localgov.reunification.ApplicationTest;
 
 /**
@@ -57,6 +59,16 @@ class CourtOrderSupervisionTest extends ProcessTest {
     complete(task("firstHomeVisit", instance), vars("visitDate", returnDate, "childWishesAndFeelings", "Wants to stay",
         "parentView", "Relieved", "welfareSafeguarded", true));
     return instance;
+  }
+
+  ProcessInstance home(String process, String legalStatus, String returnDate) {
+    return "plannedReturn".equals(process) ? homeAfterAPlannedReturn(legalStatus, returnDate)
+        : homeAfterAnUnplannedReturn(legalStatus, returnDate);
+  }
+
+  Task chaseOf(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("chaseOverdueWork").singleResult();
   }
 
   /** Moves the clock to the morning of the day and records the statutory visit as held that day. */
@@ -134,48 +146,66 @@ class CourtOrderSupervisionTest extends ProcessTest {
     assertThat(visitDue(instance)).isEqualTo(endOf("2026-06-11"));
   }
 
-  @Test
-  void lookedAfterReviewsFallDueAtMostSixMonthsApartAndAreChasedWhenOverdue() {
-    ProcessInstance instance = homeAfterAPlannedReturn("CARE_ORDER", "2026-03-02");
+  @ParameterizedTest
+  @ValueSource(strings = {"plannedReturn", "unplannedReturn"})
+  void lookedAfterReviewsFallDueAtMostSixMonthsApartAndAreChasedWhenOverdue(String process) {
+    ProcessInstance instance = home(process, "CARE_ORDER", "2026-03-02");
 
     Task review = task("lookedAfterReview", instance);
     assertThat(review).isAssignedTo("iro1");
-    assertThat(review.getDueDate()).as("reg 33(2): six months after the IRO's review of the return (2 March)")
+    assertThat(review.getDueDate()).as("reg 33(2): six months after the IRO's review of the return, or the return (2 March)")
         .isEqualTo(endOf("2026-09-02"));
     reviewOn(instance, "2026-08-20");
     assertThat(task("lookedAfterReview", instance).getDueDate()).isEqualTo(endOf("2027-02-20"));
 
     ClockUtil.setCurrentTime(at(2027, 2, 21, 8, 0));
     execute(job("Timer_LookedAfterReviewOverdue", instance));
-    Task chase = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
-        .taskDefinitionKey("chaseOverdueWork").singleResult();
+    Task chase = chaseOf(instance);
     assertThat(chase.getAssignee()).isEqualTo("linemanager1");
     assertThat(chase.getName()).startsWith("Chase Looked-after review for");
+    complete(chase, vars("chaseNotes", "IRO booked for Tuesday"));
+    assertThat(instance).hasPassed("EndEvent_LookedAfterReviewChased").isWaitingAt("lookedAfterReview");
 
     reviewOn(instance, "2027-02-23");
-    assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).as("holding the review ends its chase").isZero();
     assertThat(task("lookedAfterReview", instance).getDueDate()).isEqualTo(endOf("2027-08-23"));
+    ClockUtil.setCurrentTime(at(2027, 8, 24, 8, 0));
+    execute(job("Timer_LookedAfterReviewOverdue", instance));
+    Task second = chaseOf(instance);
+    reviewOn(instance, "2027-08-25");
+    assertThat(tasks.createTaskQuery().taskId(second.getId()).count()).as("holding the review ends its chase").isZero();
+    assertThat(task("lookedAfterReview", instance).getDueDate()).isEqualTo(endOf("2028-02-25"));
   }
 
-  @Test
-  void anOverdueStatutoryVisitIsChasedByTheLineManagerUntilItIsRecorded() {
-    ProcessInstance instance = homeAfterAPlannedReturn("INTERIM_CARE_ORDER", "2026-03-02");
+  @ParameterizedTest
+  @ValueSource(strings = {"plannedReturn", "unplannedReturn"})
+  void anOverdueStatutoryVisitIsChasedByTheLineManagerUntilItIsRecorded(String process) {
+    ProcessInstance instance = home(process, "INTERIM_CARE_ORDER", "2026-03-02");
     ClockUtil.setCurrentTime(at(2026, 3, 10, 8, 0));
 
     execute(job("Timer_StatutoryVisitOverdue", instance));
 
-    Task chase = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
-        .taskDefinitionKey("chaseOverdueWork").singleResult();
+    Task chase = chaseOf(instance);
     assertThat(chase.getAssignee()).isEqualTo("linemanager1");
     assertThat(chase.getName()).startsWith("Chase Statutory visit for");
+    complete(chase, vars("chaseNotes", "Visit booked for tomorrow"));
+    assertThat(instance).hasPassed("EndEvent_StatutoryVisitChased").isWaitingAt("statutoryVisit");
     visitOn(instance, "2026-03-11", true);
-    assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).isZero();
-    assertThat(visitDue(instance)).isEqualTo(endOf("2026-03-18"));
+    assertThat(visitDue(instance)).as("a week after the visit held").isEqualTo(endOf("2026-03-18"));
+    ClockUtil.setCurrentTime(at(2026, 3, 19, 8, 0));
+    execute(job("Timer_StatutoryVisitOverdue", instance));
+    Task second = chaseOf(instance);
+    visitOn(instance, "2026-03-19", true);
+    assertThat(tasks.createTaskQuery().taskId(second.getId()).count()).as("recording the visit ends its chase").isZero();
   }
 
-  @Test
-  void aStatutoryVisitThatFindsTheChildUnsafeOpensAWelfareConcernAndTheVisitsGoOn() {
-    ProcessInstance instance = homeAfterAPlannedReturn("CARE_ORDER", "2026-03-02");
+  @ParameterizedTest
+  @ValueSource(strings = {"plannedReturn", "unplannedReturn"})
+  void aStatutoryVisitThatFindsTheChildUnsafeOpensAWelfareConcernAndTheVisitsGoOn(String process) {
+    ProcessInstance instance = home(process, "CARE_ORDER", "2026-03-02");
+    if ("unplannedReturn".equals(process)) {
+      visitOn(instance, "2026-03-09", true);   // a reg 19 placement: weekly until the first review
+      reviewOn(instance, "2026-03-09");
+    }
 
     visitOn(instance, "2026-03-20", false);
     execute(job("ServiceTask_OpenStatutoryVisitConcern", instance));
