@@ -36,7 +36,7 @@ public class WelfareConcerns {
     open(execution, "Raised at the statutory visit on " + execution.getVariable("visitDate")
         + " (child seen alone: " + (Boolean.TRUE.equals(execution.getVariable("childSeenAlone")) ? "yes" : "no")
         + "): the child's welfare is not adequately safeguarded."
-        + (furtherSupport == null ? "" : " Further support needed: " + furtherSupport));
+        + (furtherSupport == null || furtherSupport.toString().isBlank() ? "" : " Further support needed: " + furtherSupport));
   }
 
   /** The WelfareConcernRaised message arrived for the case, with its concernDetails. */

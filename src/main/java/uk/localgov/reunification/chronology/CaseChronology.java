@@ -61,14 +61,17 @@ public class CaseChronology {
     for (HistoricProcessInstance process : processes) {
       processEntries(process, updates.getOrDefault(process.getId(), List.of()), entries);
     }
-    for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childId).list()) {
+    List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childId).list();
+    Set<String> taskActivities = tasks.stream().map(HistoricTaskInstance::getActivityInstanceId)
+        .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+    for (HistoricTaskInstance task : tasks) {
       String label = CaseTask.labelOf(task.getTaskDefinitionKey());
       if (task.getEndTime() == null) {
         entries.add(new Entry(iso(task.getStartTime()), OPEN + label, task.getAssignee(), task.getTaskDefinitionKey(),
             Map.of(), task.getDueDate() == null ? null : iso(task.getDueDate())));
       } else if ("completed".equals(task.getDeleteReason())) {
         entries.add(new Entry(iso(task.getEndTime()), label, task.getAssignee(), task.getTaskDefinitionKey(),
-            recorded(task, updates.getOrDefault(task.getProcessInstanceId(), List.of())), null));
+            recorded(task, updates.getOrDefault(task.getProcessInstanceId(), List.of()), taskActivities), null));
       }
     }
     entries.sort(Comparator.comparing(Entry::at));
@@ -126,16 +129,29 @@ public class CaseChronology {
         + " to " + moved.get("to"), (String) moved.get("by"), null, new LinkedHashMap<>(moved), null));
   }
 
-  /** What the task's completion wrote of the variables it records. */
-  private static Map<String, Object> recorded(HistoricTaskInstance task, List<HistoricVariableUpdate> updates) {
+  /**
+   * What the task's completion wrote of the variables it records: the updates of the same moment,
+   * but not those of another task's own fields (a repeated visit opens with blank fields of its own
+   * in the command that records the last one), in the order they were written.
+   */
+  private static Map<String, Object> recorded(HistoricTaskInstance task, List<HistoricVariableUpdate> updates,
+      Set<String> taskActivities) {
     Set<String> names = CaseTask.of(task.getTaskDefinitionKey()).map(CaseTask::recordedNames).orElse(Set.of());
     Map<String, Object> values = new LinkedHashMap<>();
     long ended = task.getEndTime().getTime();
     updates.stream().filter(update -> names.contains(update.getVariableName()))
         .filter(update -> Math.abs(update.getTime().getTime() - ended) <= SAME_COMMAND_MILLIS)
-        .sorted(Comparator.comparing(HistoricDetail::getTime))
+        .filter(update -> task.getActivityInstanceId() == null || task.getActivityInstanceId().equals(update.getActivityInstanceId())
+            || !taskActivities.contains(update.getActivityInstanceId()))
+        .sorted(Comparator.comparing(HistoricDetail::getTime).thenComparing(CaseChronology::sequence))
         .forEach(update -> values.put(update.getVariableName(), plain(update.getValue())));
     return values;
+  }
+
+  /** The engine's count of a case's variable events, which orders updates written in the same millisecond. */
+  private static long sequence(HistoricDetail update) {
+    return update instanceof org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity event
+        ? event.getSequenceCounter() : 0;
   }
 
   private static java.util.Optional<Object> latest(List<HistoricVariableUpdate> updates, String name) {

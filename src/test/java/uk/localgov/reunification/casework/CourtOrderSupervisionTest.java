@@ -32,6 +32,9 @@ import uk.localgov.reunification.ApplicationTest;
 @ApplicationTest
 class CourtOrderSupervisionTest extends ProcessTest {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  uk.localgov.reunification.chronology.CaseChronology chronology;
+
   @BeforeEach
   void onMondayTheSecondOfMarch() {
     ClockUtil.setCurrentTime(at(2026, 3, 2, 9, 0));
@@ -309,6 +312,26 @@ class CourtOrderSupervisionTest extends ProcessTest {
     discharge(instance, "2026-03-02");
     assertThatThrownBy(() -> discharge(instance, "2026-03-02")).isInstanceOf(CaseInputRefused.class)
         .hasMessageContaining("was discharged already, on 2026-03-02");
+  }
+
+  /** Each visit opens on a blank form; the case keeps every visit's report, and the chronology shows each. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void eachVisitOpensBlankAndTheCaseKeepsEveryVisitsReport() {
+    ProcessInstance instance = homeAfterAPlannedReturn("CARE_ORDER", "2026-03-02");
+    visitOn(instance, "2026-03-20", true);
+
+    Map<String, Object> form = tasks.getVariables(task("statutoryVisit", instance).getId());
+    assertThat(form).containsEntry("visitDate", "").containsEntry("childWishesAndFeelings", "")
+        .containsEntry("parentView", "").containsEntry("childSeenAlone", false).containsEntry("welfareSafeguarded", false);
+    assertThat(runtime.getVariable(instance.getId(), "visitDate")).as("the last visit, on the case").isEqualTo("2026-03-20");
+
+    var visits = ((java.util.List<uk.localgov.reunification.chronology.CaseChronology.Entry>) chronology
+        .of(instance.getBusinessKey()).get("entries")).stream().filter(entry -> "statutoryVisit".equals(entry.taskKey())
+        && entry.what().equals("Record statutory visit")).toList();
+    assertThat(visits).hasSize(1);
+    assertThat(visits.get(0).values()).containsEntry("visitDate", "2026-03-20")
+        .containsEntry("childWishesAndFeelings", "Likes the new school").containsEntry("childSeenAlone", true);
   }
 
   private void discharge(ProcessInstance instance, String day) {
