@@ -35,7 +35,10 @@ const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
       return { width, height };
     }, xml);
     const out = path.join(root, 'docs', 'diagrams', file.replace('.bpmn', '.png'));
-    await page.screenshot({ path: out, clip: { x: 0, y: 0, width: Math.min(box.width, 2600), height: Math.min(box.height, 1400) } });
+    // the whole diagram, however wide: the return processes hold the court-order block below and to the right
+    await page.setViewportSize({ width: Math.max(box.width, 800), height: Math.max(box.height, 400) });
+    await page.screenshot({ path: out, clip: { x: 0, y: 0, width: box.width, height: box.height } });
+    await page.setViewportSize({ width: 2600, height: 1400 });
     console.log('rendered', path.relative(root, out));
   }
   await browser.close();
