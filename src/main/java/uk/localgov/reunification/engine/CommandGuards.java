@@ -15,7 +15,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs every {@link CommandGuard} on each command that comes from outside the engine. A command
+ * Runs every {@link CommandGuard} on each command that comes from outside the engine, and shows
+ * every {@link CommandObserver} what it returned. A command
  * is from outside when no other command is running on its thread: the engine's own nested
  * commands (a delegate starting a welfare concern, a job's work, the application's unrestricted
  * lookups) run inside another and are not checked again. Two interceptors work together: one
@@ -31,15 +32,19 @@ public class CommandGuards extends AbstractProcessEnginePlugin {
   private static final ThreadLocal<Deque<Boolean>> FROM_OUTSIDE = ThreadLocal.withInitial(ArrayDeque::new);
 
   private final ObjectProvider<CommandGuard> available;
+  private final ObjectProvider<CommandObserver> availableObservers;
   private volatile List<CommandGuard> guards = List.of();
+  private volatile List<CommandObserver> observers = List.of();
 
-  public CommandGuards(ObjectProvider<CommandGuard> available) {
+  public CommandGuards(ObjectProvider<CommandGuard> available, ObjectProvider<CommandObserver> availableObservers) {
     this.available = available;
+    this.availableObservers = availableObservers;
   }
 
   @EventListener(ContextRefreshedEvent.class)
   void takeGuards() {
     guards = available.orderedStream().toList();
+    observers = availableObservers.orderedStream().toList();
   }
 
   @Override
@@ -75,15 +80,23 @@ public class CommandGuards extends AbstractProcessEnginePlugin {
   private final class Guard extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
-      Boolean fromOutside = FROM_OUTSIDE.get().peek();
-      if (Boolean.TRUE.equals(fromOutside) && !guards.isEmpty()) {
+      boolean fromOutside = Boolean.TRUE.equals(FROM_OUTSIDE.get().peek()) && !UnrestrictedLookups.isRunning();
+      if (fromOutside && !guards.isEmpty()) {
         var context = Context.getCommandContext();
         Caller caller = Caller.of(context);
         for (CommandGuard guard : guards) {
           guard.check(command, caller, context);
         }
       }
-      return next.execute(command);
+      T result = next.execute(command);
+      if (fromOutside && !observers.isEmpty()) {
+        var context = Context.getCommandContext();
+        Caller caller = Caller.of(context);
+        for (CommandObserver observer : observers) {
+          observer.observed(command, result, caller, context);
+        }
+      }
+      return result;
     }
   }
 }

@@ -14,13 +14,32 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnrestrictedLookups {
 
+  private static final ThreadLocal<Integer> RUNNING = ThreadLocal.withInitial(() -> 0);
+
   private final ProcessEngine engine;
 
   public UnrestrictedLookups(ProcessEngine engine) {
     this.engine = engine;
   }
 
+  /** Whether an unrestricted lookup runs on this thread: a check of the application's, not a read by a person. */
+  static boolean isRunning() {
+    return RUNNING.get() > 0;
+  }
+
   public <T> T read(Supplier<T> lookup) {
+    RUNNING.set(RUNNING.get() + 1);
+    try {
+      return readUnrestricted(lookup);
+    } finally {
+      RUNNING.set(RUNNING.get() - 1);
+      if (RUNNING.get() == 0) {
+        RUNNING.remove();
+      }
+    }
+  }
+
+  private <T> T readUnrestricted(Supplier<T> lookup) {
     return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getCommandExecutorTxRequired()
         .execute((CommandContext context) -> {

@@ -1,0 +1,248 @@
+package uk.localgov.reunification.records;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import uk.localgov.reunification.engine.Caller;
+import uk.localgov.reunification.engine.CommandObserver;
+
+/**
+ * Records each read of a child's case by a person ({@link ReadLog}): whatever a person's command
+ * to the engine returned that belongs to a case (tasks, process instances, variables, history of
+ * every kind, Cockpit's lists) names the child by the case's business key. The surface is the
+ * request it came through: Tasklist, Cockpit, Admin, the engine's REST API, or the project's API
+ * (there the request itself is what was read). The same read by the same person through the same
+ * surface is recorded once in {@code reunification.read-log.same-read-within} (15 minutes), as
+ * Tasklist refreshes its list every few seconds.
+ */
+@Component
+public class CaseReads implements CommandObserver {
+
+  /** The command fields that name what a command reads when its result does not. */
+  private static final String[] NAMING_FIELDS = {"taskId", "executionId", "processInstanceId", "resourceId"};
+  private static final int REMEMBERED = 10_000;
+
+  private final ReadLog log;
+  private final RecordRetention retention;
+  private final Duration sameReadWithin;
+  private final Map<String, Long> recentReads = new ConcurrentHashMap<>();
+  private final Map<String, String> childOfProcess = bounded();
+  private final Map<String, Date> removalOfChild = bounded();
+  private final Map<Class<?>, Method[]> getters = new ConcurrentHashMap<>();
+
+  public CaseReads(ReadLog log, RecordRetention retention,
+      @Value("${reunification.read-log.same-read-within:PT15M}") Duration sameReadWithin) {
+    this.log = log;
+    this.retention = retention;
+    this.sameReadWithin = sameReadWithin;
+  }
+
+  @Override
+  public void observed(Command<?> command, Object result, Caller caller, CommandContext context) {
+    if (caller == null || !isRead(command)) {
+      return;
+    }
+    Set<String> children = new LinkedHashSet<>();
+    collect(result, children, context, 0);
+    if (children.isEmpty()) {
+      namedByFields(command, context, children);
+    }
+    if (children.isEmpty()) {
+      return;
+    }
+    HttpServletRequest request = request();
+    String surface = surface(request);
+    String what = "API".equals(surface) ? request.getMethod() + " " + path(request) : describe(command);
+    Date now = ClockUtil.getCurrentTime();
+    for (String child : children) {
+      if (firstReadLately(caller.userId() + '|' + child + '|' + what + '|' + surface, now.getTime())) {
+        log.add(child, caller.userId(), now, what, surface, removalOf(child));
+      }
+    }
+  }
+
+  private void collect(Object value, Set<String> children, CommandContext context, int depth) {
+    if (value == null || depth > 2) {
+      return;
+    }
+    if (value instanceof Collection<?> many) {
+      many.forEach(one -> collect(one, children, context, depth + 1));
+      return;
+    }
+    if (value instanceof Map<?, ?> || value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
+      return;
+    }
+    Method[] methods = getters.computeIfAbsent(value.getClass(), CaseReads::caseGetters);
+    String businessKey = call(methods[0], value);
+    if (businessKey != null) {
+      children.add(businessKey);
+      return;
+    }
+    String processInstanceId = call(methods[1], value);
+    if (processInstanceId != null) {
+      String child = childOf(processInstanceId, context);
+      if (child != null) {
+        children.add(child);
+      }
+    }
+  }
+
+  private void namedByFields(Command<?> command, CommandContext context, Set<String> children) {
+    for (Class<?> type = command.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+      for (String name : NAMING_FIELDS) {
+        Object id = fieldValue(type, name, command);
+        if (id instanceof String text) {
+          String processInstanceId = switch (name) {
+            case "taskId", "resourceId" -> {
+              TaskEntity task = context.getTaskManager().findTaskById(text);
+              yield task == null ? null : task.getProcessInstanceId();
+            }
+            case "executionId" -> {
+              ExecutionEntity execution = context.getExecutionManager().findExecutionById(text);
+              yield execution == null ? null : execution.getProcessInstanceId();
+            }
+            default -> text;
+          };
+          String child = processInstanceId == null ? null : childOf(processInstanceId, context);
+          if (child != null) {
+            children.add(child);
+          }
+        }
+      }
+    }
+  }
+
+  private String childOf(String processInstanceId, CommandContext context) {
+    return childOfProcess.computeIfAbsent(processInstanceId, id -> {
+      HistoricProcessInstanceEventEntity process = context.getHistoricProcessInstanceManager().findHistoricProcessInstance(id);
+      return process == null ? null : process.getBusinessKey();
+    });
+  }
+
+  private Date removalOf(String child) {
+    return removalOfChild.computeIfAbsent(child, id -> retention.removalTimeOf(id).orElse(null));
+  }
+
+  private boolean firstReadLately(String key, long now) {
+    Long before = recentReads.put(key, now);
+    if (recentReads.size() > REMEMBERED) {
+      recentReads.values().removeIf(at -> now - at > sameReadWithin.toMillis());
+    }
+    return before == null || now - before > sameReadWithin.toMillis();
+  }
+
+  /** The case's business key and process instance id getters of a type, where it has them. */
+  private static Method[] caseGetters(Class<?> type) {
+    return new Method[] {getter(type, "getBusinessKey"), getter(type, "getProcessInstanceId")};
+  }
+
+  private static Method getter(Class<?> type, String name) {
+    try {
+      Method method = type.getMethod(name);
+      return method.getReturnType() == String.class ? method : null;
+    } catch (NoSuchMethodException none) {
+      return null;
+    }
+  }
+
+  private static String call(Method getter, Object target) {
+    if (getter == null) {
+      return null;
+    }
+    try {
+      Object value = getter.invoke(target);
+      return value instanceof String text && !text.isBlank() ? text : null;
+    } catch (ReflectiveOperationException | RuntimeException unreadable) {
+      return null;
+    }
+  }
+
+  private static Object fieldValue(Class<?> type, String name, Object target) {
+    try {
+      Field field = type.getDeclaredField(name);
+      field.setAccessible(true);
+      return field.get(target);
+    } catch (ReflectiveOperationException | RuntimeException none) {
+      return null;
+    }
+  }
+
+  /**
+   * A query, or a command that gets or executes one (Tasklist's filters, Cockpit's lists): reads.
+   * Starting or completing a case's work is recorded by the engine's own history, not here.
+   */
+  static boolean isRead(Command<?> command) {
+    String name = command.getClass().getSimpleName();
+    return command instanceof org.camunda.bpm.engine.impl.AbstractQuery<?, ?> || name.startsWith("Get")
+        || name.startsWith("Execute") || name.contains("Query") || name.startsWith("Fetch");
+  }
+
+  /** "TaskQueryImpl" is "task query", "GetTaskFormVariablesCmd" "get task form variables". */
+  static String describe(Command<?> command) {
+    String name = command.getClass().getSimpleName().replaceAll("(Impl|Cmd)$", "");
+    if (name.isEmpty()) {
+      name = command.getClass().getName();
+    }
+    return name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  static String surface(HttpServletRequest request) {
+    if (request == null) {
+      return "application";
+    }
+    String path = path(request);
+    String referer = String.valueOf(request.getHeader("Referer"));
+    if (path.startsWith("/engine-rest")) {
+      return "engine REST";
+    }
+    if (path.startsWith("/api/")) {
+      return "API";
+    }
+    if (path.startsWith("/camunda/api/cockpit") || referer.contains("/app/cockpit")) {
+      return "Cockpit";
+    }
+    if (path.startsWith("/camunda/api/tasklist") || referer.contains("/app/tasklist")) {
+      return "Tasklist";
+    }
+    if (path.startsWith("/camunda/api/admin") || referer.contains("/app/admin")) {
+      return "Admin";
+    }
+    return path.startsWith("/camunda") ? "webapps" : "application";
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
+  private static HttpServletRequest request() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+        ? attributes.getRequest() : null;
+  }
+
+  private static <V> Map<String, V> bounded() {
+    return java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > REMEMBERED;
+      }
+    });
+  }
+}
