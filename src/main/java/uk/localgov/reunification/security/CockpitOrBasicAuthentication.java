@@ -20,6 +20,9 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  * chronology, so the Case tab can show it. Only those reads ({@code GET}), and only for a user
  * Camunda lets into that app; every change still needs credentials on the request itself, so
  * another site cannot act through an open webapp session.
+ *
+ * <p>Camunda's filter lets {@code /engine-rest/engine} (the list of engines) through without
+ * credentials; here nothing under the REST API answers without them (contract: HTTP).
  */
 public class CockpitOrBasicAuthentication extends ProcessEngineAuthenticationFilter {
 
@@ -42,6 +45,21 @@ public class CockpitOrBasicAuthentication extends ProcessEngineAuthenticationFil
     } finally {
       clearAuthentication(engine);
     }
+  }
+
+  /** No exemption: Camunda's own filter exempts the list of engines. */
+  @Override
+  protected boolean requiresEngineAuthentication(String requestUrl) {
+    return true;
+  }
+
+  /**
+   * The one engine authenticates every request, so a request naming an engine that does not
+   * exist gets 401 without credentials (and Camunda's 404 with them), never an answer.
+   */
+  @Override
+  protected String extractEngineName(String requestUrl) {
+    return ENGINE;
   }
 
   private static UserAuthentication cockpitUserReading(HttpServletRequest request) {

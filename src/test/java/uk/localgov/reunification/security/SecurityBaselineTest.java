@@ -2,6 +2,8 @@ package uk.localgov.reunification.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,25 @@ class SecurityBaselineTest {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(http.getForEntity("/engine-rest/history/process-instance", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  /** Contract (HTTP): nothing under /engine-rest answers without credentials, Camunda's own exemption included. */
+  @Test
+  void nothingUnderTheRestApiAnswersWithoutCredentials() {
+    for (String path : List.of("/engine-rest/engine", "/engine-rest/engine/", "/engine-rest/engine/default/task",
+        "/engine-rest/engine/no-such-engine/task", "/engine-rest/version", "/engine-rest/no-such-resource",
+        "/engine-rest/")) {
+      ResponseEntity<String> answer = http.getForEntity(path, String.class);
+      assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(answer.getBody()).as(path).isNullOrEmpty();
+    }
+    assertThat(http.postForEntity("/engine-rest/identity/verify", Map.of("username", "admin", "password", "admin"),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    ResponseEntity<String> engines = http.withBasicAuth("socialworker1", "socialworker1")
+        .getForEntity("/engine-rest/engine", String.class);
+    assertThat(engines.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(engines.getBody()).contains("\"name\":\"default\"");
   }
 
   @Test
