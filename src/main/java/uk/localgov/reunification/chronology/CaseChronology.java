@@ -19,6 +19,7 @@ import uk.localgov.reunification.api.Refused;
 import uk.localgov.reunification.casework.CaseTask;
 import uk.localgov.reunification.casework.ReturnStartCheck;
 import uk.localgov.reunification.casework.Stage;
+import uk.localgov.reunification.engine.CallersReads;
 
 /**
  * A child's case seen whole, oldest first (Wiltshire §3: the chronology and history inform every
@@ -40,20 +41,23 @@ public class CaseChronology {
   static final long SAME_COMMAND_MILLIS = 2_000;
 
   private final HistoryService history;
+  private final CallersReads asCaller;
 
-  public CaseChronology(HistoryService history) {
+  public CaseChronology(HistoryService history, CallersReads asCaller) {
     this.history = history;
+    this.asCaller = asCaller;
   }
 
   public Map<String, Object> of(String childId) {
-    List<HistoricProcessInstance> processes = history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(childId).list();
+    // one child's case, read whole: inside a command, as the query limit allows (CallersReads)
+    List<HistoricProcessInstance> processes = asCaller.read(() -> history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(childId).list());
     if (processes.isEmpty()) {
       throw new Refused(404, "No case for child '" + childId + "'");
     }
     String[] ids = processes.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
     Map<String, List<HistoricVariableUpdate>> updates = new HashMap<>();
-    history.createHistoricDetailQuery().processInstanceIdIn(ids).variableUpdates().list().stream()
+    asCaller.read(() -> history.createHistoricDetailQuery().processInstanceIdIn(ids).variableUpdates().list()).stream()
         .map(HistoricVariableUpdate.class::cast)
         .forEach(update -> updates.computeIfAbsent(update.getProcessInstanceId(), id -> new ArrayList<>()).add(update));
 
@@ -61,7 +65,8 @@ public class CaseChronology {
     for (HistoricProcessInstance process : processes) {
       processEntries(process, updates.getOrDefault(process.getId(), List.of()), entries);
     }
-    List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childId).list();
+    List<HistoricTaskInstance> tasks = asCaller.read(() -> history.createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(childId).list());
     Set<String> taskActivities = tasks.stream().map(HistoricTaskInstance::getActivityInstanceId)
         .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
     for (HistoricTaskInstance task : tasks) {

@@ -1,7 +1,6 @@
 package uk.localgov.reunification.migration;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
@@ -32,8 +31,9 @@ public class CaseMigration {
   public Map<String, Object> migrate(String processKey, int fromVersion, int toVersion) {
     ProcessDefinition from = version(processKey, fromVersion);
     ProcessDefinition to = version(processKey, toVersion);
-    List<String> instances = runtime.createProcessInstanceQuery().processDefinitionId(from.getId()).list().stream()
-        .map(instance -> instance.getId()).toList();
+    // by query, not by a list of ids: however many cases there are, no unbounded list is asked for
+    // under the administrator's authentication (queryMaxResultsLimit)
+    int instances = Math.toIntExact(runtime.createProcessInstanceQuery().processDefinitionId(from.getId()).count());
     MigrationPlan plan;
     try {
       plan = runtime.createMigrationPlan(from.getId(), to.getId()).mapEqualActivities().updateEventTriggers().build();
@@ -42,9 +42,10 @@ public class CaseMigration {
           + toVersion + ": " + e.getValidationReport().getInstructionReports().stream()
               .flatMap(report -> report.getFailures().stream()).collect(Collectors.joining("; ")));
     }
-    if (!instances.isEmpty()) {
+    if (instances > 0) {
       try {
-        runtime.newMigration(plan).processInstanceIds(instances).execute();
+        runtime.newMigration(plan)
+            .processInstanceQuery(runtime.createProcessInstanceQuery().processDefinitionId(from.getId())).execute();
       } catch (MigratingProcessInstanceValidationException e) {
         throw new Refused(400, "Cases of " + processKey + " version " + fromVersion + " cannot move to version "
             + toVersion + ": " + describe(e));
@@ -54,7 +55,7 @@ public class CaseMigration {
     answer.put("processDefinitionKey", processKey);
     answer.put("fromVersion", fromVersion);
     answer.put("toVersion", toVersion);
-    answer.put("migratedCases", instances.size());
+    answer.put("migratedCases", instances);
     return answer;
   }
 

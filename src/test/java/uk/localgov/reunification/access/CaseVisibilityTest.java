@@ -54,7 +54,9 @@ class CaseVisibilityTest {
   }
 
   ResponseEntity<String> get(String user, String path) {
-    return http.withBasicAuth(user, user).getForEntity(path, String.class);
+    // a REST list is asked for a page at a time, as the engine's query limit requires
+    boolean list = path.startsWith("/engine-rest/") && path.contains("?") && !path.contains("maxResults");
+    return http.withBasicAuth(user, user).getForEntity(list ? path + "&maxResults=100" : path, String.class);
   }
 
   /** What a person can read of the case through every resource that could carry the child's details. */

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
+import static uk.localgov.reunification.oversight.CockpitDashboardBrowserTest.assertNoContentSecurityPolicyViolations;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -68,12 +69,18 @@ class CaseTabBrowserTest extends ProcessTest {
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("dueDate"));
     assertThat(java.net.URLDecoder.decode(browser.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8))
         .as("work listed by due date, soonest first").contains("\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"");
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + planTask);
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".fjs-container .fjs-form-field"))).getText();
+    screenshot("tasklist-camunda-form.png");
+    assertNoContentSecurityPolicyViolations(browser);
     String inTasklist = caseTab("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + planTask, "Case");
     screenshot("tasklist-case-tab.png");
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
     assertThat(browser.findElements(By.cssSelector(".create-task-action")).stream().noneMatch(WebElement::isDisplayed))
         .as("Create task is not offered to a caseworker").isTrue();
 
+    assertNoContentSecurityPolicyViolations(browser);
     assertThat(inTasklist).contains("Case " + instance.getBusinessKey(), "Stage: Assessment and return plan",
         "Complete Children and Families Assessment",
         "socialworker1", "Mother completed the parenting course", "Compile return plan");
@@ -83,6 +90,7 @@ class CaseTabBrowserTest extends ProcessTest {
     String inCockpit = caseTab("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/"
         + instance.getId() + "/runtime", "Case");
     assertThat(inCockpit).contains("Case " + instance.getBusinessKey(), "Mother completed the parenting course");
+    assertNoContentSecurityPolicyViolations(browser);
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
   }
 

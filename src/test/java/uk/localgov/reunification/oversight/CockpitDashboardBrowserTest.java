@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,6 +101,7 @@ public class CockpitDashboardBrowserTest {
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
         .as("Camunda 7 CE's end-of-life banner is hidden from caseworkers").isTrue();
     assertThat(figure("caseload." + history.team + ".PLANNING")).isEqualTo("1");
+    assertNoContentSecurityPolicyViolations(browser);
 
     Map<?, ?> api = http.withBasicAuth(history.manager, history.password).getForObject("/api/oversight", Map.class);
     for (Object entry : (List<?>) api.get("timeliness")) {
@@ -158,6 +163,20 @@ public class CockpitDashboardBrowserTest {
     }
   }
 
+  /**
+   * Fails on any Content-Security-Policy violation Chromium logged since the last look (the
+   * console is read and emptied): the webapps, Camunda Forms and the project's plugins must run
+   * under the policy application.yaml sets, without 'unsafe-eval'.
+   */
+  public static void assertNoContentSecurityPolicyViolations(WebDriver browser) {
+    List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(message -> message.contains("Content Security Policy") || message.contains("unsafe-eval")
+            || message.contains("EvalError"))
+        .toList();
+    assertThat(violations).as("Content-Security-Policy violations in the browser console").isEmpty();
+  }
+
   /** Debian's chromium, headless; fails with what to install when it or its driver is missing. */
   public static WebDriver chromium() {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
@@ -170,6 +189,10 @@ public class CockpitDashboardBrowserTest {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--window-size=1400,2600");
+    // the console, read by assertNoContentSecurityPolicyViolations
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).withSilent(true).build();
     return new ChromeDriver(service, options);
