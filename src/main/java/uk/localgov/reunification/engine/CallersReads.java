@@ -26,6 +26,20 @@ public class CallersReads {
   public <T> T read(Supplier<T> lookup) {
     return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getCommandExecutorTxRequired()
-        .execute((CommandContext context) -> lookup.get());
+        .execute(new Read<>(lookup));
+  }
+
+  /** A read made for the caller, as a command of its own: what it returns is read by the caller (the read log). */
+  public static final class Read<T> implements org.camunda.bpm.engine.impl.interceptor.Command<T> {
+    private final Supplier<T> lookup;
+
+    Read(Supplier<T> lookup) {
+      this.lookup = lookup;
+    }
+
+    @Override
+    public T execute(CommandContext context) {
+      return lookup.get();
+    }
   }
 }

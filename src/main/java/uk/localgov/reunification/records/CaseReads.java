@@ -87,7 +87,11 @@ public class CaseReads implements CommandObserver {
       many.forEach(one -> collect(one, children, context, depth + 1));
       return;
     }
-    if (value instanceof Map<?, ?> || value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
+    if (value instanceof Map<?, ?> map) {
+      map.values().forEach(one -> collect(one, children, context, depth + 1));
+      return;
+    }
+    if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
       return;
     }
     Method[] methods = getters.computeIfAbsent(value.getClass(), CaseReads::caseGetters);
@@ -191,7 +195,8 @@ public class CaseReads implements CommandObserver {
    */
   static boolean isRead(Command<?> command) {
     String name = command.getClass().getSimpleName();
-    return command instanceof org.camunda.bpm.engine.impl.AbstractQuery<?, ?> || name.startsWith("Get")
+    return command instanceof org.camunda.bpm.engine.impl.AbstractQuery<?, ?>
+        || command instanceof uk.localgov.reunification.engine.CallersReads.Read<?> || name.startsWith("Get")
         || name.startsWith("Execute") || name.contains("Query") || name.startsWith("Fetch");
   }
 

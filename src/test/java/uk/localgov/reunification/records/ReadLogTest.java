@@ -56,7 +56,7 @@ class ReadLogTest {
   void aReadThroughTheEngineRestApiIsRecordedOnceWhileItRepeats() {
     for (int times = 0; times < 3; times++) {
       assertThat(http.withBasicAuth("socialworker1", "socialworker1")
-          .getForEntity("/engine-rest/task?processInstanceBusinessKey=" + childId, String.class).getBody())
+          .getForEntity("/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + childId, String.class).getBody())
           .as("the case's plan, on the social worker's list").contains("completeReturnPlan");
     }
 
@@ -74,7 +74,7 @@ class ReadLogTest {
     assertThat(webappGet(tasklist, "tasklist", "/camunda/api/engine/engine/default/task/" + task + "/form-variables")
         .getStatusCode()).isEqualTo(HttpStatus.OK);
     String cockpit = webappLogin("linemanager1", "cockpit");
-    assertThat(webappGet(cockpit, "cockpit", "/camunda/api/engine/engine/default/process-instance?businessKey=" + childId)
+    assertThat(webappGet(cockpit, "cockpit", "/camunda/api/engine/engine/default/process-instance?maxResults=50&businessKey=" + childId)
         .getBody()).contains(childId);
 
     assertThat(readsBy("socialworker1")).anySatisfy(read -> {
@@ -103,7 +103,7 @@ class ReadLogTest {
 
   @Test
   void onlyAnAdministratorReadsTheLogAndTheRecordAndNobodyChangesThem() {
-    http.withBasicAuth("socialworker1", "socialworker1").getForEntity("/engine-rest/task?processInstanceBusinessKey="
+    http.withBasicAuth("socialworker1", "socialworker1").getForEntity("/engine-rest/task?maxResults=50&processInstanceBusinessKey="
         + childId, String.class);
 
     for (String user : List.of("socialworker1", "linemanager1", "headofservice1", "caserecords")) {
