@@ -122,7 +122,10 @@ class GrantsLeaveWithTheUserTest {
     identity.createMembership(userId, Roles.SOCIAL_WORKERS);
   }
 
+  /** A page of a list (the query results limit refuses an unbounded one), or the resource itself. */
   private ResponseEntity<String> get(String user, String path) {
-    return http.withBasicAuth(user, PASSWORD).getForEntity(path, String.class);
+    boolean list = !path.matches(".*/filter/[^/?]+$");
+    String paged = list ? path + (path.contains("?") ? "&" : "?") + "maxResults=100" : path;
+    return http.withBasicAuth(user, PASSWORD).getForEntity(paged, String.class);
   }
 }

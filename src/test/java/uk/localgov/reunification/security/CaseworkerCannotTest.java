@@ -156,21 +156,21 @@ class CaseworkerCannotTest {
     String otherTaskId = tasks.createTaskQuery().processInstanceId(id).list().get(0).getId();
     String key = instance.getBusinessKey();
     return List.of(
-        "/engine-rest/history/variable-instance?processInstanceId=" + id,
-        "/engine-rest/history/variable-instance?processInstanceIdIn=" + id,
-        "/engine-rest/history/detail?processInstanceId=" + id,
-        "/engine-rest/history/user-operation?processInstanceId=" + id,
-        "/engine-rest/history/identity-link-log?processDefinitionKey=plannedReturn&userId=socialworker3",
-        "/engine-rest/history/identity-link-log?taskId=" + otherTaskId,
-        "/engine-rest/history/decision-instance?processInstanceId=" + id,
-        "/engine-rest/history/activity-instance?processInstanceId=" + id,
-        "/engine-rest/history/job-log?processInstanceId=" + id,
-        "/engine-rest/history/incident?processInstanceId=" + id,
-        "/engine-rest/history/process-instance?processInstanceBusinessKey=" + key,
-        "/engine-rest/history/process-instance?processInstanceIds=" + id,
-        "/engine-rest/history/task?processInstanceBusinessKey=" + key,
-        "/engine-rest/history/task?processInstanceId=" + id,
-        "/engine-rest/history/external-task-log?processInstanceId=" + id,
+        "/engine-rest/history/variable-instance?maxResults=100&processInstanceId=" + id,
+        "/engine-rest/history/variable-instance?maxResults=100&processInstanceIdIn=" + id,
+        "/engine-rest/history/detail?maxResults=100&processInstanceId=" + id,
+        "/engine-rest/history/user-operation?maxResults=100&processInstanceId=" + id,
+        "/engine-rest/history/identity-link-log?maxResults=100&processDefinitionKey=plannedReturn&userId=socialworker3",
+        "/engine-rest/history/identity-link-log?maxResults=100&taskId=" + otherTaskId,
+        "/engine-rest/history/decision-instance?maxResults=100&processInstanceId=" + id,
+        "/engine-rest/history/activity-instance?maxResults=100&processInstanceId=" + id,
+        "/engine-rest/history/job-log?maxResults=100&processInstanceId=" + id,
+        "/engine-rest/history/incident?maxResults=100&processInstanceId=" + id,
+        "/engine-rest/history/process-instance?maxResults=100&processInstanceBusinessKey=" + key,
+        "/engine-rest/history/process-instance?maxResults=100&processInstanceIds=" + id,
+        "/engine-rest/history/task?maxResults=100&processInstanceBusinessKey=" + key,
+        "/engine-rest/history/task?maxResults=100&processInstanceId=" + id,
+        "/engine-rest/history/external-task-log?maxResults=100&processInstanceId=" + id,
         "/engine-rest/history/process-instance/" + id,
         "/engine-rest/history/process-instance/" + id + "/variables");
   }
@@ -179,11 +179,11 @@ class CaseworkerCannotTest {
   void readAnotherTeamsCaseThroughHistory() {
     ProcessInstance instance = anotherTeamsCase("CANNOT-HISTORY");
     assertThat(http.withBasicAuth("admin", "admin").getForEntity(
-        "/engine-rest/history/variable-instance?processInstanceId=" + instance.getId(), String.class).getBody())
+        "/engine-rest/history/variable-instance?maxResults=100&processInstanceId=" + instance.getId(), String.class).getBody())
         .as("there is history to find").contains(OTHER_CHILD);
     for (String resource : List.of("detail", "decision-instance", "activity-instance", "task", "user-operation")) {
       assertThat(http.withBasicAuth("admin", "admin").getForEntity(
-          "/engine-rest/history/" + resource + "?processInstanceId=" + instance.getId(), String.class).getBody())
+          "/engine-rest/history/" + resource + "?maxResults=100&processInstanceId=" + instance.getId(), String.class).getBody())
           .as("an administrator finds the case's " + resource).contains(instance.getId());
     }
 
@@ -204,7 +204,7 @@ class CaseworkerCannotTest {
 
     for (String resource : List.of("variable-instance", "detail", "user-operation", "identity-link-log",
         "decision-instance", "activity-instance", "job-log", "incident", "process-instance", "task")) {
-      ResponseEntity<String> answer = caseworker.getForEntity("/engine-rest/history/" + resource + "?maxResults=10000",
+      ResponseEntity<String> answer = caseworker.getForEntity("/engine-rest/history/" + resource + "?maxResults=2000",
           String.class);
       assertThat(answer.getStatusCode().value()).as(resource + " " + answer.getBody()).isIn(200, 403);
       assertThat(answer.getBody()).as(resource).doesNotContain(OTHER_CHILD).doesNotContain(instance.getId())

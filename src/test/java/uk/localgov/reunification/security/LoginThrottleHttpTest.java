@@ -67,11 +67,11 @@ class LoginThrottleHttpTest {
   @Test
   void failedBasicLoginsFromOneAddressAreThrottledAndTheVictimLogsInFromAnother() throws IOException {
     for (int i = 0; i < throttle.maxFailures(); i++) {
-      assertThat(http.withBasicAuth(VICTIM, "a-guess-" + i).getForEntity("/engine-rest/task", String.class)
+      assertThat(http.withBasicAuth(VICTIM, "a-guess-" + i).getForEntity("/engine-rest/task?maxResults=10", String.class)
           .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
-    ResponseEntity<String> blocked = http.withBasicAuth(VICTIM, PASSWORD).getForEntity("/engine-rest/task", String.class);
+    ResponseEntity<String> blocked = http.withBasicAuth(VICTIM, PASSWORD).getForEntity("/engine-rest/task?maxResults=10", String.class);
     assertThat(blocked.getStatusCode()).as("even the right password, from that address").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     assertThat(blocked.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
     assertThat(blocked.getBody()).contains("Too many failed logins");
@@ -81,7 +81,7 @@ class LoginThrottleHttpTest {
         .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    assertThat(getFrom("127.0.0.2", "/engine-rest/task", VICTIM, PASSWORD))
+    assertThat(getFrom("127.0.0.2", "/engine-rest/task?maxResults=10", VICTIM, PASSWORD))
         .as("the victim, from their own address").startsWith("HTTP/1.1 200");
     assertThat(identity.checkPassword(VICTIM, PASSWORD)).as("the account is not locked").isTrue();
   }
@@ -93,9 +93,9 @@ class LoginThrottleHttpTest {
     }
 
     assertThat(webappLogin(VICTIM, PASSWORD).getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-    assertThat(http.withBasicAuth(VICTIM, PASSWORD).getForEntity("/engine-rest/task", String.class).getStatusCode())
+    assertThat(http.withBasicAuth(VICTIM, PASSWORD).getForEntity("/engine-rest/task?maxResults=10", String.class).getStatusCode())
         .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-    assertThat(getFrom("127.0.0.2", "/engine-rest/task", VICTIM, PASSWORD)).startsWith("HTTP/1.1 200");
+    assertThat(getFrom("127.0.0.2", "/engine-rest/task?maxResults=10", VICTIM, PASSWORD)).startsWith("HTTP/1.1 200");
   }
 
   /** Camunda's own lockout (10 failures lock a user for good) no longer applies. */
@@ -106,17 +106,17 @@ class LoginThrottleHttpTest {
     }
 
     assertThat(identity.checkPassword(VICTIM, PASSWORD)).isTrue();
-    assertThat(http.withBasicAuth(VICTIM, PASSWORD).getForEntity("/engine-rest/task", String.class).getStatusCode())
+    assertThat(http.withBasicAuth(VICTIM, PASSWORD).getForEntity("/engine-rest/task?maxResults=10", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
   }
 
   @Test
   void requestsWithoutCredentialsAreNoFailedLogins() {
     for (int i = 0; i < throttle.maxFailures() + 2; i++) {
-      assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(http.getForEntity("/engine-rest/task?maxResults=10", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
-    assertThat(http.withBasicAuth(VICTIM, PASSWORD).getForEntity("/engine-rest/task", String.class).getStatusCode())
+    assertThat(http.withBasicAuth(VICTIM, PASSWORD).getForEntity("/engine-rest/task?maxResults=10", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
   }
 
