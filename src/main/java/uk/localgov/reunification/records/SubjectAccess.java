@@ -108,8 +108,9 @@ public class SubjectAccess {
   private static Map<String, Object> value(HistoricVariableUpdate update) {
     Map<String, Object> value = new LinkedHashMap<>();
     value.put("name", update.getVariableName());
-    value.put("value", update.getValue() instanceof org.camunda.spin.json.SpinJsonNode json ? json.toString()
-        : update.getValue());
+    Object recorded = update.getValue();
+    value.put("value", recorded instanceof org.camunda.spin.json.SpinJsonNode json ? json.toString()
+        : recorded instanceof Date date ? iso(date) : recorded);
     value.put("at", iso(update.getTime()));
     return value;
   }
