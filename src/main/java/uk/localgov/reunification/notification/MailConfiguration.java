@@ -2,6 +2,7 @@ package uk.localgov.reunification.notification;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -18,24 +19,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 import uk.localgov.reunification.engine.UnrestrictedLookups;
 
 /** Email about work, only when {@code reunification.mail.enabled=true} (see {@link MailProperties}). */
 @Configuration
-@EnableScheduling
 @ConditionalOnProperty(name = "reunification.mail.enabled", havingValue = "true")
 public class MailConfiguration {
 
   @Bean
-  public WorkNotices workNotices(ObjectProvider<JavaMailSender> mail, MailProperties properties,
+  public WorkNotices workNotices(ObjectProvider<JavaMailSender> mail, MailProperties properties, ProcessEngine engine,
       IdentityService identity, TaskService tasks, UnrestrictedLookups lookups) {
-    JavaMailSender sender = mail.getIfAvailable(() -> {
+    mail.getIfAvailable(() -> {
       throw new IllegalStateException("reunification.mail.enabled is true but no SMTP server is configured:"
           + " set SPRING_MAIL_HOST and SPRING_MAIL_PORT");
     });
-    return new WorkNotices(sender, properties, identity, tasks, lookups);
+    return new WorkNotices(new NoticeQueue(engine, properties.attempts()), properties, identity, tasks, lookups);
   }
 
   /** Adds the notices to every user task of every deployed diagram. */
@@ -57,24 +55,5 @@ public class MailConfiguration {
         });
       }
     };
-  }
-
-  @Bean
-  public OverdueDigest overdueDigest(WorkNotices notices) {
-    return new OverdueDigest(notices);
-  }
-
-  /** Each weekday morning, everyone's overdue work. */
-  public static class OverdueDigest {
-    private final WorkNotices notices;
-
-    OverdueDigest(WorkNotices notices) {
-      this.notices = notices;
-    }
-
-    @Scheduled(cron = "${reunification.mail.digest-cron:0 0 7 * * MON-FRI}", zone = "Europe/London")
-    public void send() {
-      notices.sendOverdueDigest();
-    }
   }
 }

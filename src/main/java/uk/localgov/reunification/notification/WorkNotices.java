@@ -7,21 +7,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.TransactionState;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import uk.localgov.reunification.casework.CaseCalendar;
 import uk.localgov.reunification.casework.CaseTask;
 import uk.localgov.reunification.engine.UnrestrictedLookups;
@@ -31,29 +23,25 @@ import uk.localgov.reunification.identity.Roles;
  * Tells people by email about work that is theirs: a task assigned to them, an escalation that
  * reaches a line manager or the service managers, and each morning their overdue work. A message
  * names the case reference, the task and a link to it in Tasklist, never the child (email is not a
- * secure channel). Mail goes after the casework has committed, on a thread of its own, with retries;
- * a mail server that is down is logged and never fails or rolls back the casework. People may turn
- * off the non-urgent messages (user info {@code emailNonUrgent=false}); escalations always go.
+ * secure channel). Each message is a job of the engine's ({@link NoticeJob}), written with the step
+ * it reports and sent by the job executor with retries, then an incident: a mail server that is
+ * down or hangs never fails, delays or rolls back the casework, and no notice is lost with a node.
+ * People may turn off the non-urgent messages (user info {@code emailNonUrgent=false}); escalations
+ * always go.
  */
 public class WorkNotices {
 
   public static final String OPT_OUT = "emailNonUrgent";
-  private static final Logger LOG = LoggerFactory.getLogger(WorkNotices.class);
 
-  private final JavaMailSender mail;
   private final MailProperties properties;
   private final IdentityService identity;
   private final TaskService tasks;
   private final UnrestrictedLookups lookups;
-  private final Executor sending = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "work-notices");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final NoticeQueue queue;
 
-  public WorkNotices(JavaMailSender mail, MailProperties properties, IdentityService identity, TaskService tasks,
+  public WorkNotices(NoticeQueue queue, MailProperties properties, IdentityService identity, TaskService tasks,
       UnrestrictedLookups lookups) {
-    this.mail = mail;
+    this.queue = queue;
     this.properties = properties;
     this.identity = identity;
     this.tasks = tasks;
@@ -84,25 +72,24 @@ public class WorkNotices {
     }
     boolean urgent = CaseTask.of(task.getTaskDefinitionKey()).map(CaseTask::isEscalation).orElse(false);
     String childId = task.getExecution().getProcessBusinessKey();
-    List<SimpleMailMessage> messages = new ArrayList<>();
     for (String userId : users) {
       String address = addressOf(userId, urgent);
       if (address != null) {
-        messages.add(message(address, (urgent ? "Escalation: " : "New task: ") + label(task.getTaskDefinitionKey())
+        queue.enqueue(message(address, (urgent ? "Escalation: " : "New task: ") + label(task.getTaskDefinitionKey())
             + " for case " + childId,
             "Case reference: " + childId + "\nTask: " + label(task.getTaskDefinitionKey())
                 + (task.getDueDate() == null ? "" : "\nDue: " + day(task.getDueDate()))
                 + "\nOpen it in Tasklist: " + properties.tasklistUrl() + "#/?task=" + task.getId()
-                + "\n\nThis message does not name the child: sign in to Tasklist to see the case."));
+                + "\n\nThis message does not name the child: sign in to Tasklist to see the case."),
+            rootOf(task));
       }
-    }
-    if (!messages.isEmpty()) {
-      Context.getCommandContext().getTransactionContext()
-          .addTransactionListener(TransactionState.COMMITTED, committed -> messages.forEach(this::sendLater));
     }
   }
 
-  /** Each person's overdue work, one message each; run daily. */
+  /**
+   * Each person's overdue work, one message each: run each weekday morning by process
+   * {@code overdueDigest} (once per cluster: its timer is a job of the engine's).
+   */
   public int sendOverdueDigest() {
     Date now = ClockUtil.getCurrentTime();
     Map<String, List<Task>> overdue = new TreeMap<>();
@@ -122,7 +109,7 @@ public class WorkNotices {
             .append(", due ").append(day(task.getDueDate())).append(" (").append(days).append(" days overdue) ")
             .append(properties.tasklistUrl()).append("#/?task=").append(task.getId()).append('\n');
       }
-      sendLater(message(address, "Overdue work: " + person.getValue().size() + " task(s)", body.toString()));
+      queue.enqueue(message(address, "Overdue work: " + person.getValue().size() + " task(s)", body.toString()), null);
       sent++;
     }
     return sent;
@@ -150,30 +137,10 @@ public class WorkNotices {
     return message;
   }
 
-  private void sendLater(SimpleMailMessage message) {
-    sending.execute(() -> {
-      for (int attempt = 1; attempt <= properties.attempts(); attempt++) {
-        try {
-          mail.send(message);
-          return;
-        } catch (MailException e) {
-          if (attempt == properties.attempts()) {
-            LOG.error("Could not send '{}' to {} after {} attempts: {}", message.getSubject(),
-                String.join(",", message.getTo()), attempt, e.getMessage());
-            return;
-          }
-          sleep(attempt * 500L);
-        }
-      }
-    });
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /** The root process of the task's case: a called process's notice belongs to the case that called it. */
+  private static String rootOf(DelegateTask task) {
+    return task.getExecution() instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity execution
+        ? execution.getRootProcessInstanceId() : task.getProcessInstanceId();
   }
 
   /** What a task is called in a message (its declared label): the task's own name can carry the child's name. */

@@ -1,0 +1,33 @@
+package uk.localgov.reunification.notification;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Teaches every node's engine to send a notice ({@link NoticeJob}), mail on or off: a node without
+ * a mail server that takes a notice job fails it visibly (an incident) rather than not knowing it.
+ */
+@Component
+public class NoticeJobs extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<JavaMailSender> mail;
+  private final ObjectProvider<MailProperties> properties;
+
+  public NoticeJobs(ObjectProvider<JavaMailSender> mail, ObjectProvider<MailProperties> properties) {
+    this.mail = mail;
+    this.properties = properties;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomJobHandlers() == null) {
+      configuration.setCustomJobHandlers(new ArrayList<>());
+    }
+    configuration.getCustomJobHandlers().add(new NoticeJob(mail::getIfAvailable,
+        () -> properties.getIfAvailable(() -> new MailProperties(false, null, null, 0))));
+  }
+}
