@@ -36,6 +36,8 @@ import uk.localgov.reunification.engine.CommandObserver;
 @Component
 public class CaseReads implements CommandObserver {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaseReads.class);
+
   /** The command fields that name what a command reads when its result does not. */
   private static final String[] NAMING_FIELDS = {"taskId", "executionId", "processInstanceId", "resourceId"};
   private static final int REMEMBERED = 10_000;
@@ -61,9 +63,15 @@ public class CaseReads implements CommandObserver {
       return;
     }
     Set<String> children = new LinkedHashSet<>();
-    collect(result, children, context, 0);
-    if (children.isEmpty()) {
-      namedByFields(command, context, children);
+    try {
+      collect(result, children, context, 0);
+      if (children.isEmpty()) {
+        namedByFields(command, context, children);
+      }
+    } catch (RuntimeException unreadable) {
+      // the log must never cost the person their read: say so loudly instead
+      LOG.warn("Could not tell which case {} read through {}: {}", caller.userId(), describe(command), unreadable.toString());
+      return;
     }
     if (children.isEmpty()) {
       return;
@@ -85,6 +93,11 @@ public class CaseReads implements CommandObserver {
     }
     if (value instanceof Collection<?> many) {
       many.forEach(one -> collect(one, children, context, depth + 1));
+      return;
+    }
+    if (value instanceof org.camunda.bpm.engine.variable.VariableMap) {
+      // variables name no case of their own (the command's fields do), and reading a value that was
+      // fetched serialized, as Tasklist asks for them, would fail the caller's read
       return;
     }
     if (value instanceof Map<?, ?> map) {

@@ -73,6 +73,11 @@ class ReadLogTest {
         .singleResult().getId();
     assertThat(webappGet(tasklist, "tasklist", "/camunda/api/engine/engine/default/task/" + task + "/form-variables")
         .getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> asTasklistAsks = webappGet(tasklist, "tasklist", "/camunda/api/engine/engine/default/task/"
+        + task + "/form-variables?deserializeValues=false");
+    assertThat(asTasklistAsks.getStatusCode()).as("serialized values, as Tasklist asks for them: " + asTasklistAsks.getBody())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(asTasklistAsks.getBody()).contains("firstVisitDecision");
     String cockpit = webappLogin("linemanager1", "cockpit");
     assertThat(webappGet(cockpit, "cockpit", "/camunda/api/engine/engine/default/process-instance?maxResults=50&businessKey=" + childId)
         .getBody()).contains(childId);
