@@ -51,10 +51,23 @@ class NoticesSurviveFailuresTest {
     }
   }
 
-  GreenMail mailServerOn(int port) {
-    smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-    return smtp;
+  /** GreenMail on the port; a port just freed by the hung server may take a moment to bind again. */
+  GreenMail mailServerOn(int port) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+      setup.setServerStartupTimeout(10_000);
+      smtp = new GreenMail(setup);
+      try {
+        smtp.start();
+        return smtp;
+      } catch (IllegalStateException notYet) {
+        smtp.stop();
+        if (attempt == 5) {
+          throw notYet;
+        }
+        Thread.sleep(1_000);
+      }
+    }
   }
 
   ConfigurableApplicationContext node(String url, String name, int smtpPort, boolean jobExecutor, String... more) {
@@ -124,7 +137,9 @@ class NoticesSurviveFailuresTest {
     String url = PostgresForTests.newDatabase("notices_hung");
     int port = freePort();
     List<Socket> held = new ArrayList<>();
-    ServerSocket hung = new ServerSocket(port, 50, java.net.InetAddress.getByName("127.0.0.1"));
+    ServerSocket hung = new ServerSocket();
+    hung.setReuseAddress(true);
+    hung.bind(new java.net.InetSocketAddress("127.0.0.1", port), 50);
     Thread accepting = new Thread(() -> {
       while (!hung.isClosed()) {
         try {
