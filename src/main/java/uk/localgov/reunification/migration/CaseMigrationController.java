@@ -2,12 +2,11 @@ package uk.localgov.reunification.migration;
 
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import uk.localgov.reunification.api.Administrators;
 import uk.localgov.reunification.api.Refused;
-import uk.localgov.reunification.identity.Roles;
 
 /**
  * {@code POST /api/migrations} with {@code {"processDefinitionKey": "ongoingSupport", "fromVersion": 1,
@@ -29,10 +28,7 @@ public class CaseMigrationController {
 
   @PostMapping("/api/migrations")
   public Map<String, Object> migrate(@RequestBody MigrationRequest request) {
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller.getGroupIds() == null || !caller.getGroupIds().contains(Roles.ADMINISTRATORS)) {
-      throw new Refused(403, "Only administrators migrate cases between versions");
-    }
+    Administrators.require(identity, "migrate cases between versions");
     if (request.processDefinitionKey() == null || request.fromVersion() == null || request.toVersion() == null) {
       throw new Refused(400, "'processDefinitionKey', 'fromVersion' and 'toVersion' are required");
     }

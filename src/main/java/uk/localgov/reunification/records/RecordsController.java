@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import uk.localgov.reunification.api.Administrators;
 
 /**
  * A child's record as the law asks it kept, for administrators (others 403): who read the case
@@ -29,7 +30,7 @@ public class RecordsController {
 
   @GetMapping("/api/cases/{childId}/reads")
   public Map<String, Object> reads(@PathVariable String childId) {
-    RetentionController.requireAdministrator(identity, "read who read a case");
+    Administrators.require(identity, "read who read a case");
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("childId", childId);
     answer.put("reads", reads.of(childId));
@@ -38,7 +39,7 @@ public class RecordsController {
 
   @GetMapping(value = "/api/cases/{childId}/record", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> record(@PathVariable String childId) {
-    RetentionController.requireAdministrator(identity, "produce a child's record");
+    Administrators.require(identity, "produce a child's record");
     return subjectAccess.recordOf(childId, identity.getCurrentAuthentication().getUserId());
   }
 

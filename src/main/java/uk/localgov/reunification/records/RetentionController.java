@@ -1,12 +1,10 @@
 package uk.localgov.reunification.records;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.localgov.reunification.api.Refused;
-import uk.localgov.reunification.identity.Roles;
+import uk.localgov.reunification.api.Administrators;
 
 /**
  * {@code POST /api/retention/redating} ({@code ?childId=} for one child): gives every finished case's
@@ -26,14 +24,8 @@ public class RetentionController {
 
   @PostMapping("/api/retention/redating")
   public RecordRedating.Redating redate(@RequestParam(required = false) String childId) {
-    requireAdministrator(identity, "re-date the records");
+    Administrators.require(identity, "re-date the records");
     return redating.redate(childId == null || childId.isBlank() ? null : childId);
   }
 
-  static void requireAdministrator(IdentityService identity, String what) {
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(Roles.ADMINISTRATORS)) {
-      throw new Refused(403, "Only administrators " + what);
-    }
-  }
 }

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import uk.localgov.reunification.ApplicationTest;
+import uk.localgov.reunification.WebappLogin;
 
 /**
  * {@code /api/oversight} answers only with credentials: HTTP basic, or, for reading only, a
@@ -69,7 +70,7 @@ class OversightApiTest {
 
   @Test
   void aTasklistLoginIsNotACockpitLogin() {
-    String session = webappLogin("socialworker1", "socialworker1", "tasklist");
+    String session = WebappLogin.session(http, "tasklist", "socialworker1", "socialworker1");
 
     assertThat(withCookie(session, HttpMethod.GET, "/api/oversight").getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -78,7 +79,7 @@ class OversightApiTest {
   /** The Case tab reads a chronology with the person's own Tasklist login, and nothing else with it. */
   @Test
   void aTasklistLoginReadsAChronologyButNothingElse() {
-    String session = webappLogin("socialworker2", "socialworker2", "tasklist");
+    String session = WebappLogin.session(http, "tasklist", "socialworker2", "socialworker2");
 
     assertThat(withCookie(session, HttpMethod.GET, "/api/cases/NO-SUCH-CHILD/chronology").getStatusCode())
         .as("authenticated by the session: no such case").isEqualTo(HttpStatus.NOT_FOUND);
@@ -89,26 +90,7 @@ class OversightApiTest {
   }
 
   private String cockpitLogin(String user, String password) {
-    return webappLogin(user, password, "cockpit");
-  }
-
-  /** Logs in as Camunda's login page does; answers the session cookie. */
-  private String webappLogin(String user, String password, String app) {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
-    String csrf = cookie(page, "XSRF-TOKEN");
-    String session = cookie(page, "JSESSIONID");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add("X-XSRF-TOKEN", csrf);
-    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrf);
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", user);
-    form.add("password", password);
-    ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
-        new HttpEntity<>(form, headers), String.class);
-    assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-    String renewed = cookie(login, "JSESSIONID");
-    return renewed == null ? session : renewed;
+    return WebappLogin.session(http, "cockpit", user, password);
   }
 
   private ResponseEntity<String> withCookie(String session, HttpMethod method, String path) {
@@ -119,12 +101,4 @@ class OversightApiTest {
         ? "{\"role\":\"socialWorker\",\"userId\":\"socialworker2\"}" : null, headers), String.class);
   }
 
-  private static String cookie(ResponseEntity<?> answer, String name) {
-    List<String> cookies = answer.getHeaders().get(HttpHeaders.SET_COOKIE);
-    if (cookies == null) {
-      return null;
-    }
-    return cookies.stream().filter(c -> c.startsWith(name + "=")).map(c -> c.substring(name.length() + 1).split(";")[0])
-        .findFirst().orElse(null);
-  }
 }

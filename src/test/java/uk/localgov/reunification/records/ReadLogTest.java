@@ -16,9 +16,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import uk.localgov.reunification.ApplicationTest;
+import uk.localgov.reunification.WebappLogin;
 import uk.localgov.reunification.casework.Cases;
 
 /**
@@ -68,7 +67,7 @@ class ReadLogTest {
 
   @Test
   void aReadInTasklistAndInCockpitIsRecordedWithItsSurface() {
-    String tasklist = webappLogin("socialworker1", "tasklist");
+    String tasklist = WebappLogin.session(http, "tasklist", "socialworker1", "socialworker1");
     String task = tasks.createTaskQuery().processInstanceBusinessKey(childId).taskDefinitionKey("completeReturnPlan")
         .singleResult().getId();
     assertThat(webappGet(tasklist, "tasklist", "/camunda/api/engine/engine/default/task/" + task + "/form-variables")
@@ -78,7 +77,7 @@ class ReadLogTest {
     assertThat(asTasklistAsks.getStatusCode()).as("serialized values, as Tasklist asks for them: " + asTasklistAsks.getBody())
         .isEqualTo(HttpStatus.OK);
     assertThat(asTasklistAsks.getBody()).contains("firstVisitDecision");
-    String cockpit = webappLogin("linemanager1", "cockpit");
+    String cockpit = WebappLogin.session(http, "cockpit", "linemanager1", "linemanager1");
     assertThat(webappGet(cockpit, "cockpit", "/camunda/api/engine/engine/default/process-instance?maxResults=50&businessKey=" + childId)
         .getBody()).contains(childId);
 
@@ -177,33 +176,5 @@ class ReadLogTest {
     headers.add(HttpHeaders.REFERER, http.getRootUri() + "/camunda/app/" + app + "/default/");
     headers.setAccept(List.of(MediaType.APPLICATION_JSON));
     return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
-  }
-
-  /** Logs in as Camunda's login page does; answers the session cookie. */
-  private String webappLogin(String user, String app) {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
-    String csrf = cookie(page, "XSRF-TOKEN");
-    String session = cookie(page, "JSESSIONID");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add("X-XSRF-TOKEN", csrf);
-    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrf);
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", user);
-    form.add("password", user);
-    ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
-        new HttpEntity<>(form, headers), String.class);
-    assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-    String renewed = cookie(login, "JSESSIONID");
-    return renewed == null ? session : renewed;
-  }
-
-  private static String cookie(ResponseEntity<?> answer, String name) {
-    List<String> cookies = answer.getHeaders().get(HttpHeaders.SET_COOKIE);
-    if (cookies == null) {
-      return null;
-    }
-    return cookies.stream().filter(c -> c.startsWith(name + "=")).map(c -> c.substring(name.length() + 1).split(";")[0])
-        .findFirst().orElse(null);
   }
 }

@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.localgov.reunification.ApplicationTest;
 import uk.localgov.reunification.casework.Cases;
+import uk.localgov.reunification.WebappLogin;
 
 /**
  * The engine's own protections, as application.yaml sets them: object variables deserialized
@@ -110,7 +111,7 @@ class EngineHardeningTest {
 
   @Test
   void aWebappLoginIsLoggedNamingTheUser(CapturedOutput output) {
-    ResponseEntity<String> login = WebappLogin.logIn(http, "default", "socialworker2", "socialworker2", false);
+    ResponseEntity<String> login = WebappLogin.logIn(http, "default", "tasklist", "socialworker2", "socialworker2", false);
 
     assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(output.getAll()).containsPattern("(?i)socialworker2.*(login|logged in)|(login|logged in).*socialworker2");

@@ -27,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import uk.localgov.reunification.ApplicationTest;
+import uk.localgov.reunification.WebappLogin;
 
 /**
  * Someone failing a person's password from one address is slowed down there, with 429, on the
@@ -77,7 +78,7 @@ class LoginThrottleHttpTest {
     assertThat(blocked.getBody()).contains("Too many failed logins");
     assertThat(http.withBasicAuth("socialworker1", "socialworker1").getForEntity("/api/me/notifications", String.class)
         .getStatusCode()).as("the project's API too").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-    assertThat(webappLogin("socialworker1", "socialworker1").getStatusCode()).as("the webapps' login too")
+    assertThat(WebappLogin.logIn(http, "default", "tasklist", "socialworker1", "socialworker1", false).getStatusCode()).as("the webapps' login too")
         .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
@@ -89,10 +90,10 @@ class LoginThrottleHttpTest {
   @Test
   void failedWebappLoginsAreThrottledToo() throws IOException {
     for (int i = 0; i < throttle.maxFailures(); i++) {
-      assertThat(webappLogin(VICTIM, "a-guess-" + i).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(WebappLogin.logIn(http, "default", "tasklist", VICTIM, "a-guess-" + i, false).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
-    assertThat(webappLogin(VICTIM, PASSWORD).getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(WebappLogin.logIn(http, "default", "tasklist", VICTIM, PASSWORD, false).getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     assertThat(http.withBasicAuth(VICTIM, PASSWORD).getForEntity("/engine-rest/task?maxResults=10", String.class).getStatusCode())
         .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     assertThat(getFrom("127.0.0.2", "/engine-rest/task?maxResults=10", VICTIM, PASSWORD)).startsWith("HTTP/1.1 200");
@@ -118,28 +119,6 @@ class LoginThrottleHttpTest {
 
     assertThat(http.withBasicAuth(VICTIM, PASSWORD).getForEntity("/engine-rest/task?maxResults=10", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
-  }
-
-  /** Logs in as Camunda's login page does. */
-  private ResponseEntity<String> webappLogin(String user, String password) {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-    String csrf = cookie(page, "XSRF-TOKEN");
-    String session = cookie(page, "JSESSIONID");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add("X-XSRF-TOKEN", csrf);
-    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrf);
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", user);
-    form.add("password", password);
-    return http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers),
-        String.class);
-  }
-
-  private static String cookie(ResponseEntity<?> answer, String name) {
-    List<String> cookies = answer.getHeaders().get(HttpHeaders.SET_COOKIE);
-    return cookies == null ? null : cookies.stream().filter(c -> c.startsWith(name + "="))
-        .map(c -> c.substring(name.length() + 1).split(";")[0]).findFirst().orElse(null);
   }
 
   /** A GET with basic credentials over a connection from the given local address; answers the raw response. */

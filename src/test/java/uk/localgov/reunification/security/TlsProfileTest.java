@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import uk.localgov.reunification.WebappLogin;
 
 /**
  * The "tls" profile, as behind a TLS-terminating proxy: a webapp page asked for over https (as the
@@ -49,7 +50,7 @@ class TlsProfileTest {
 
   @Test
   void theSessionCookieOfALoginIsSecure() {
-    ResponseEntity<String> login = WebappLogin.logIn(http, "tls", "admin", "admin", true);
+    ResponseEntity<String> login = WebappLogin.logIn(http, "tls", "tasklist", "admin", "admin", true);
 
     assertThat(login.getStatusCode().is2xxSuccessful()).isTrue();
     assertThat(login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)).isNotEmpty().allSatisfy(cookie ->
