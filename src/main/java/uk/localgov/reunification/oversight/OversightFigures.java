@@ -140,7 +140,7 @@ public class OversightFigures {
         overdue.stream().map(work -> new OverdueWork(work.childId(), work.task(), work.timescale(), work.person(),
             names.getOrDefault(work.person(), work.person()), work.team(), work.due(), work.daysOverdue())).toList(),
         outcomes(cases.values(), periodStart, periodEnd, from, to, today),
-        caseload(cases, openWork, names, teamNames));
+        caseload(cases, openWork, names, teamNames), null);
   }
 
   /**
@@ -295,7 +295,8 @@ public class OversightFigures {
       windows.add(new ReturnsToCare(RETURN_WINDOWS_IN_MONTHS[i], followedUp[i], backWithin[i],
           followedUp[i] == 0 ? null : Math.round(100f * backWithin[i] / followedUp[i])));
     }
-    return new Outcomes(ended, byOutcome, returnedHome, backSoFar, windows);
+    return new Outcomes(ended, byOutcome, returnedHome, backSoFar, windows, 0, 0,
+        new OversightReport.AfterClosure(0, 0, 0, 0, 0, 0));
   }
 
   private static Caseload caseload(Map<String, CaseFacts> cases, List<HistoricTaskInstance> openWork,

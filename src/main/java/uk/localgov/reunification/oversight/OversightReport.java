@@ -6,7 +6,12 @@ import java.util.Map;
 
 /** What a manager is shown: the figures of the cases they may see, for a period. */
 public record OversightReport(Period period, String generatedAt, List<Timeliness> timeliness,
-    List<OverdueWork> overdue, Outcomes outcomes, Caseload caseload) {
+    List<OverdueWork> overdue, Outcomes outcomes, Caseload caseload, Costs costs) {
+
+  /** The same figures, priced: the counts of {@link Outcomes} at the unit costs in force. */
+  public OversightReport withCosts(Costs priced) {
+    return new OversightReport(period, generatedAt, timeliness, overdue, outcomes, caseload, priced);
+  }
 
   public record Period(LocalDate from, LocalDate to) {
   }
@@ -48,8 +53,35 @@ public record OversightReport(Period period, String generatedAt, List<Timeliness
   public record ReturnsToCare(int months, int followedUp, int backInCare, Integer percent) {
   }
 
+  /**
+   * {@code backInCareInPeriod}: children looked after again on a day in the period, whether their
+   * case was open or closed and in its follow-up year. {@code sustainedInPeriod}: follow-up years
+   * that ended in the period with the child still at home.
+   */
   public record Outcomes(int ended, Map<String, Integer> byOutcome, int returnedHome, int backInCareSoFar,
-      List<ReturnsToCare> returnsToCare) {
+      List<ReturnsToCare> returnsToCare, int backInCareInPeriod, int sustainedInPeriod, AfterClosure afterClosure) {
+  }
+
+  /**
+   * The year after a case closes with the child at home: cases closed in the period ({@code closed}),
+   * followed up now ({@code inFollowUp}), of those closed, back in care within the year
+   * ({@code backInCare}) or still at home at its end ({@code sustained}), and the line managers'
+   * check-ins done in the period and open now.
+   */
+  public record AfterClosure(int closed, int inFollowUp, int backInCare, int sustained, int checkInsDone,
+      int checkInsOpen) {
+  }
+
+  /**
+   * Estimates, never accounts: the period's returns to care and the families supported home, each
+   * at a unit cost an administrator sets, with where the unit costs come from.
+   */
+  public record Costs(int returnsToCare, int returnsSustained, int familiesSupported, long costOfReturnsToCare,
+      long costOfSupport, UnitCosts unitCosts) {
+  }
+
+  /** Pounds per child who returns to care and per family supported when a child goes home, and their source. */
+  public record UnitCosts(long returnToCare, long supportPerFamily, String source, String setBy, String setAt) {
   }
 
   public record WorkerCaseload(String worker, String name, String team, int open, Map<String, Integer> byStage) {
