@@ -2,6 +2,8 @@ package uk.localgov.reunification.casework;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,6 +13,8 @@ import org.springframework.stereotype.Component;
 import uk.localgov.reunification.access.CaseAccess;
 import uk.localgov.reunification.casework.ActiveCases.ActiveCase;
 import uk.localgov.reunification.engine.UnrestrictedLookups;
+import uk.localgov.reunification.followup.CaseFollowUps;
+import uk.localgov.reunification.followup.CaseFollowUps.FollowUp;
 import uk.localgov.reunification.identity.StaffDirectory;
 
 /**
@@ -18,8 +22,9 @@ import uk.localgov.reunification.identity.StaffDirectory;
  * diagram as {@code caseEventReport}. On the start event it refuses, naming {@code childId}, a
  * report by anyone but the people allocated to the child's active case, so a report reveals
  * nothing about a case the reporter does not work on; the return to care and the family's
- * withdrawal end a case, so only its social worker or their line manager reports them. Then the
- * event goes to the case as the message of its name, in the same transaction.
+ * withdrawal end a case, so only its social worker or their line manager reports them; a return to
+ * care is reported for a closed case too, in its year of follow-up. Then the event goes to the case
+ * as the message of its name, in the same transaction.
  */
 @Component("caseEventReport")
 public class CaseEventReport implements ExecutionListener {
@@ -40,9 +45,13 @@ public class CaseEventReport implements ExecutionListener {
   private final StaffDirectory staff;
   private final RuntimeService runtime;
   private final UnrestrictedLookups lookups;
+  private final CaseFollowUps followUps;
+  private final CaseEventRules rules;
 
   public CaseEventReport(CaseCalendar calendar, ActiveCases cases, CaseAccess access, StaffDirectory staff,
-      RuntimeService runtime, UnrestrictedLookups lookups) {
+      RuntimeService runtime, UnrestrictedLookups lookups, CaseFollowUps followUps, CaseEventRules rules) {
+    this.followUps = followUps;
+    this.rules = rules;
     this.calendar = calendar;
     this.cases = cases;
     this.access = access;
@@ -63,17 +72,35 @@ public class CaseEventReport implements ExecutionListener {
           + event.messageName() + ")");
     }
     String reporter = execution.getVariable("reportedBy") instanceof String user ? user : null;
-    ActiveCase active = cases.of(childId).filter(found -> reporter != null && mayReport(reporter, found.record(), event))
-        .orElseThrow(() -> new CaseInputRefused("childId", "'" + childId + "' is not an active case that you work on"
-            + (ENDING.contains(event) ? " as its social worker or their line manager" : "")));
-    event.refusedFor(active.record(), java.util.Collections.singletonMap("dischargeDate", execution.getVariable("dischargeDate")),
+    Optional<ActiveCase> active = cases.of(childId);
+    if (active.isEmpty() && event == CaseMessage.CHILD_RETURNED_TO_CARE) {
+      // a closed case in its follow-up year: the return to care is recorded against it
+      FollowUp followUp = followUps.of(childId).filter(found -> reporter != null && mayReport(reporter, found.record(), event))
+          .orElseThrow(() -> notYours(childId, event));
+      rules.refusal(event, childId, Map.of()).ifPresent(refusal -> {
+        throw refusal;
+      });
+      execution.setProcessBusinessKey(childId);
+      access.share(childId, execution.getProcessInstanceId(), followUp.processInstanceId(), null, null,
+          access.people(followUp.record()));
+      return;
+    }
+    ActiveCase open = active.filter(found -> reporter != null && mayReport(reporter, found.record(), event))
+        .orElseThrow(() -> notYours(childId, event));
+    event.refusedFor(open.record(), java.util.Collections.singletonMap("dischargeDate", execution.getVariable("dischargeDate")),
         calendar.today()).ifPresent(refusal -> {
       throw refusal;
     });
     execution.setProcessBusinessKey(childId);
     // the report is part of the case's record: its people read it with the rest of the case
-    access.share(childId, execution.getProcessInstanceId(), active.processInstanceId(), null, null,
-        access.people(active.record()));
+    access.share(childId, execution.getProcessInstanceId(), open.processInstanceId(), null, null,
+        access.people(open.record()));
+  }
+
+  private static CaseInputRefused notYours(String childId, CaseMessage event) {
+    return new CaseInputRefused("childId", "'" + childId + "' is not an active case that you work on"
+        + (ENDING.contains(event) ? " as its social worker or their line manager" : "")
+        + (event == CaseMessage.CHILD_RETURNED_TO_CARE ? ", nor a closed case in its year of follow-up" : ""));
   }
 
   /** Sends the event to the child's case; the reporter's right to was checked at the start. */

@@ -5,6 +5,7 @@ import static uk.localgov.reunification.casework.Recorded.factorCodes;
 import static uk.localgov.reunification.casework.Recorded.factorResponses;
 import static uk.localgov.reunification.casework.Recorded.memberOf;
 import static uk.localgov.reunification.casework.Recorded.oneOf;
+import static uk.localgov.reunification.casework.Recorded.optionalPastOrTodayDate;
 import static uk.localgov.reunification.casework.Recorded.optionalText;
 import static uk.localgov.reunification.casework.Recorded.pastOrTodayDate;
 import static uk.localgov.reunification.casework.Recorded.text;
@@ -34,7 +35,10 @@ public enum CaseTask {
       null, Notice.ROUTINE,
       List.of(text("assessmentSummary"), factorCodes("factorsPresent"), factorCodes("protectiveFactors")),
       // Salford §2; Wiltshire §3: the factors recorded are ones the decision knows
-      (variables, rules) -> rules.factors().known(variables)),
+      (variables, rules) -> {
+        rules.factors().known(variables);
+        earlierFailedReturnStaysTicked(variables, rules);
+      }),
 
   COMPILE_RETURN_PLAN("compileReturnPlan", "Compile return plan", Stage.PLANNING, null, Notice.ROUTINE,
       List.of(text("returnPlan"), factorResponses("factorResponses")),
@@ -48,7 +52,10 @@ public enum CaseTask {
       List.of(text("returnPlan"), factorCodes("factorsPresent"), factorCodes("protectiveFactors"),
           factorResponses("factorResponses")),
       // Salford §6; Wiltshire §3, §6
-      (variables, rules) -> rules.factors().requireResponses(variables)),
+      (variables, rules) -> {
+        rules.factors().requireResponses(variables);
+        earlierFailedReturnStaysTicked(variables, rules);
+      }),
 
   PRE_RETURN_REVIEW("preReturnReview", "Review return plan before return", Stage.IRO_REVIEW, null, Notice.ROUTINE,
       List.of(oneOf("reviewOutcome", "PROCEED", "REVISE_PLAN", "RETURN_NOT_SUPPORTED")),   // Salford §5
@@ -96,7 +103,10 @@ public enum CaseTask {
       List.of(text("returnPlan"), text("planChangeReason"), factorCodes("factorsPresent"), factorCodes("protectiveFactors"),
           factorResponses("factorResponses")),
       // Salford §4, §7; Wiltshire §3 (the factors at all times), §6 (each answered)
-      (variables, rules) -> rules.factors().requireResponses(variables)),
+      (variables, rules) -> {
+        rules.factors().requireResponses(variables);
+        earlierFailedReturnStaysTicked(variables, rules);
+      }),
 
   PROVIDE_FURTHER_INFORMATION("provideFurtherInformation", "Provide further information", Stage.RATIFICATION,
       null, Notice.ROUTINE, List.of(text("furtherInformation")), CaseTask::noFurtherRule),
@@ -128,6 +138,17 @@ public enum CaseTask {
 
   RECORD_WITHDRAWAL("recordWithdrawal", "Record withdrawal of consent", Stage.CLOSING, null, Notice.ROUTINE,
       List.of(text("withdrawalNotes"), yesOrNo("cafContinues")), CaseTask::noFurtherRule),            // Salford §8
+
+  RECORD_CASE_CLOSURE("recordCaseClosure", "Record case closure", Stage.CLOSING, null, Notice.ROUTINE,
+      List.of(text("closingSummary"), text("childViewOnClosure")),          // reg 39(2)(c): the child's wishes and feelings
+      CaseTask::noFurtherRule),
+
+  SIGN_OFF_CLOSURE("signOffClosure", "Sign off case closure", Stage.CLOSING, null, Notice.ROUTINE,
+      List.of(yesOrNo("closureSignedOff"), text("signOffNotes")), CaseTask::noFurtherRule),           // reg 39(2)(d)
+
+  CONFIRM_CHILD_AT_HOME("confirmChildAtHome", "Confirm child still at home", null, null, Notice.ROUTINE,
+      List.of(yesOrNo("childStillAtHome"), text("checkInNotes"), optionalPastOrTodayDate("returnedToCareOn")),
+      CaseTask::backInCareOnlyWithinTheYear),
 
   CHASE_OVERDUE_WORK("chaseOverdueWork", "Chase overdue work", null, null, Notice.ESCALATION,
       List.of(text("chaseNotes")), CaseTask::noFurtherRule);
@@ -282,6 +303,45 @@ public enum CaseTask {
           + childId + "' has no Child in Need support under way yet: choose REVISE_PLAN or STRATEGY_DISCUSSION");
     }
   }
+
+  /**
+   * Wiltshire §3: previous unsuccessful attempts at reunification are a research factor. When the
+   * child's earlier return is known to have ended with a return to care ({@code earlierFailedReturns},
+   * found at the start), the factor is a fact of the case, not a judgement, so it stays ticked.
+   */
+  private static void earlierFailedReturnStaysTicked(CaseVariables variables, TaskRules rules) {
+    if (variables.isPresent(EARLIER_FAILED_RETURNS) && !variables.codes("factorsPresent").contains(PREVIOUS_FAILED_RETURN)) {
+      throw new CaseInputRefused("factorsPresent", "must keep " + PREVIOUS_FAILED_RETURN + ": an earlier return home of"
+          + " this child ended with a return to care (Wiltshire §3; the chronology links the earlier case)");
+    }
+  }
+
+  /**
+   * A check-in of the follow-up year: a child no longer at home went back into care on a day the
+   * line manager gives, between the case's closure and today; a child still at home has no such day.
+   */
+  private static void backInCareOnlyWithinTheYear(CaseVariables variables, TaskRules rules) {
+    boolean atHome = variables.yesOrNo("childStillAtHome");
+    if (atHome && variables.isPresent("returnedToCareOn")) {
+      throw new CaseInputRefused("returnedToCareOn", "is recorded only for a child who is no longer at home"
+          + " (childStillAtHome is true)");
+    }
+    if (!atHome) {
+      if (!variables.isPresent("returnedToCareOn")) {
+        throw new CaseInputRefused("returnedToCareOn", "is required when the child is no longer at home: the day the"
+            + " child went back into care");
+      }
+      java.time.LocalDate back = variables.pastOrTodayDate("returnedToCareOn");
+      if (variables.isPresent("closedOn") && back.isBefore(variables.date("closedOn"))) {
+        throw new CaseInputRefused("returnedToCareOn", "must not be before the case closed on " + variables.date("closedOn")
+            + " (was " + back + ")");
+      }
+    }
+  }
+
+  /** The research factor an earlier failed return is, and the variable that records the earlier cases. */
+  public static final String PREVIOUS_FAILED_RETURN = "CARE_PREVIOUS_FAILED_RETURN";
+  public static final String EARLIER_FAILED_RETURNS = "earlierFailedReturns";
 
   /** Salford §7: the nominated officer ratifies only once the child's wishes and the IRO are considered. */
   private static void ratifiedOnlyWithTheChildAndTheIroHeard(CaseVariables variables, TaskRules rules) {

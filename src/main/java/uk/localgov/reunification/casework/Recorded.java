@@ -49,6 +49,11 @@ public record Recorded(String name, Kind kind, boolean required, List<String> va
     return new Recorded(name, Kind.PAST_OR_TODAY_DATE, true, List.of());
   }
 
+  /** Optional; when given, a date not in the future (the task's own rule says when it must be). */
+  public static Recorded optionalPastOrTodayDate(String name) {
+    return new Recorded(name, Kind.PAST_OR_TODAY_DATE, false, List.of());
+  }
+
   public static Recorded oneOf(String name, String... values) {
     return new Recorded(name, Kind.ONE_OF, true, List.of(values));
   }
@@ -81,7 +86,11 @@ public record Recorded(String name, Kind kind, boolean required, List<String> va
         }
       }
       case YES_OR_NO -> variables.yesOrNo(name);
-      case PAST_OR_TODAY_DATE -> variables.pastOrTodayDate(name);
+      case PAST_OR_TODAY_DATE -> {
+        if (required || variables.isPresent(name)) {
+          variables.pastOrTodayDate(name);
+        }
+      }
       case ONE_OF -> variables.oneOf(name, new LinkedHashSet<>(values));
       case MEMBER_OF -> rules.requireMember(variables, name, values.get(0));
       case FACTOR_CODES -> variables.codes(name);
@@ -98,6 +107,7 @@ public record Recorded(String name, Kind kind, boolean required, List<String> va
       case MEMBER_OF -> "a member of " + values.get(0);
       case DAYS_PERIOD -> "a period of days from " + values.get(0) + " to " + values.get(1) + " (default " + values.get(2) + ")";
       case TEXT -> required ? kind.rule() : "text";
+      case PAST_OR_TODAY_DATE -> required ? kind.rule() : kind.rule() + ", when the task's rule asks for it";
       default -> kind.rule();
     };
     return (required ? "required" : "optional") + "; " + rule;

@@ -17,7 +17,7 @@ public enum Stage {
   IRO_REVIEW("Review by the IRO"),
   RATIFICATION("Ratification"),
   SUPPORT_AT_HOME("Support at home"),
-  CLOSING("Closing: family withdrew"),
+  CLOSING("Closing the case"),
   NO_OPEN_WORK("No open work (waiting on the engine)");
 
   private final String label;

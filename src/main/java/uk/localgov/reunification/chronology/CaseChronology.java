@@ -20,6 +20,7 @@ import uk.localgov.reunification.casework.CaseTask;
 import uk.localgov.reunification.casework.ReturnStartCheck;
 import uk.localgov.reunification.casework.Stage;
 import uk.localgov.reunification.engine.CallersReads;
+import uk.localgov.reunification.followup.EarlierReturns;
 
 /**
  * A child's case seen whole, oldest first (Wiltshire §3: the chronology and history inform every
@@ -113,10 +114,20 @@ public class CaseChronology {
       return;
     }
     entries.add(new Entry(iso(process.getStartTime()), name + " started", process.getStartUserId(), null, Map.of(), null));
+    // Wiltshire §3: an earlier return that failed, known at the start, links the earlier case
+    latest(updates, CaseTask.EARLIER_FAILED_RETURNS).ifPresent(earlier -> EarlierReturns.recorded(earlier).forEach(failed ->
+        entries.add(new Entry(iso(process.getStartTime()), "Earlier return home ended with the child back in care on "
+            + failed.get("backInCareOn") + " (" + failed.get("when") + "): case " + failed.get("caseId"), null, null,
+            new LinkedHashMap<>(failed), null))));
     if (process.getEndTime() != null) {
       Object outcome = latest(updates, "outcome").orElse(null);
+      Map<String, Object> values = new LinkedHashMap<>();
+      if (outcome != null) {
+        values.put("outcome", outcome);
+      }
+      latest(updates, "returnedToCareOn").ifPresent(day -> values.put("returnedToCareOn", day));
       entries.add(new Entry(iso(process.getEndTime()), name + " ended" + (outcome == null ? "" : ": " + outcome), null,
-          null, outcome == null ? Map.of() : Map.of("outcome", outcome), null));
+          null, values, null));
     }
     // each write of allocationHistory adds the reallocation it records, at the moment it was made
     updates.stream().filter(update -> "allocationHistory".equals(update.getVariableName()) && update.getValue() != null)

@@ -26,6 +26,8 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
   public static final String[] RETURN_PROCESSES = {"plannedReturn", "unplannedReturn"};
   /** The report of a case event, started by the people who work the case (contract: case events). */
   public static final String REPORT_CASE_EVENT = "reportCaseEvent";
+  /** The year after a case closes with the child at home. */
+  public static final String FOLLOW_UP = "caseFollowUp";
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
@@ -57,9 +59,9 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
 
     directory.grantGroup(Roles.SOCIAL_WORKERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     // The case-record system starts returns, reads cases and sends the events of a case
-    // (contract: messages). Correlating a message needs UPDATE on the case it reaches, always a
-    // return (the events' subprocesses are there; what they end, the engine ends itself), so it
-    // may update the returns' cases; anything else UPDATE would allow is refused to it
+    // (contract: messages). Correlating a message needs UPDATE on the case it reaches, a return or
+    // a closed case's follow-up (the events' subprocesses are there; what they end, the engine ends
+    // itself), so it may update those; anything else UPDATE would allow is refused to it
     // (uk.localgov.reunification.access.AdministratorsOnly). Deleting a case it may not.
     directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
@@ -71,6 +73,9 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
       directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
     }
+    // ChildReturnedToCare also reaches a closed case's year of follow-up (contract: follow-up after closure)
+    directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, FOLLOW_UP,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE);
     // Contract (case events): the people who work a case report its events from Tasklist.
     for (String role : List.of(Roles.SOCIAL_WORKERS, Roles.LINE_MANAGERS, Roles.IROS, Roles.CIN_COORDINATORS)) {
       directory.grantGroup(role, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);

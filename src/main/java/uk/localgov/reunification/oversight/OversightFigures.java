@@ -29,6 +29,8 @@ import uk.localgov.reunification.casework.CaseRecord;
 import uk.localgov.reunification.casework.Stage;
 import uk.localgov.reunification.engine.CallersReads;
 import uk.localgov.reunification.engine.UnrestrictedLookups;
+import uk.localgov.reunification.followup.CaseFollowUps;
+import uk.localgov.reunification.oversight.OversightReport.AfterClosure;
 import uk.localgov.reunification.oversight.OversightReport.Caseload;
 import uk.localgov.reunification.oversight.OversightReport.Counts;
 import uk.localgov.reunification.oversight.OversightReport.Outcomes;
@@ -51,13 +53,16 @@ public class OversightFigures {
 
   static final String[] RETURN_PROCESSES = {"plannedReturn", "unplannedReturn"};
   static final String[] CASE_PROCESSES = {"plannedReturn", "unplannedReturn", "ratification", "ongoingSupport",
-      "planRevision"};
+      "planRevision", "caseClosure", CaseFollowUps.PROCESS};
+  static final String CHECK_IN = "confirmChildAtHome";
+  static final String SUSTAINED_AT_HOME = "SUSTAINED_AT_HOME";
   /** A task is due at most 84 days after it is created (the longest Child in Need review interval). */
   static final int LONGEST_DUE_AFTER_END_IN_DAYS = 90;
   static final String RETURNED_TO_CARE = "RETURNED_TO_CARE";
   static final int[] RETURN_WINDOWS_IN_MONTHS = {3, 6, 12};
   /** Of each case: the facts of its record the figures need, and how it ended. */
-  private static final String[] CASE_VARIABLES = {"childId", "team", "socialWorker", "returnDate", "outcome"};
+  private static final String[] CASE_VARIABLES = {"childId", "team", "socialWorker", "returnDate", "outcome",
+      "closedCase", "closedOn", "returnedToCareOn"};
   private static final int IDS_PER_QUERY = 1000;
 
   private final HistoryService history;
@@ -78,6 +83,8 @@ public class OversightFigures {
     final String id;
     final Date ended;
     final Map<String, Object> variables = new HashMap<>();
+    /** The year after the case closed with the child at home, once it began. */
+    FollowUpFacts followUp;
 
     CaseFacts(String id, Date ended) {
       this.id = id;
@@ -107,6 +114,40 @@ public class OversightFigures {
       String date = record().returnDate();
       return date == null ? null : LocalDate.parse(date);
     }
+
+    /** The day the child was looked after again: the case ended so, or its follow-up year did. */
+    LocalDate backInCare() {
+      if (ended != null && RETURNED_TO_CARE.equals(text("outcome"))) {
+        return day(ended);
+      }
+      return followUp == null ? null : followUp.backInCare();
+    }
+  }
+
+  /** A closed case's year of follow-up ({@code caseFollowUp}) and how it ended. */
+  private static final class FollowUpFacts {
+    final String id;
+    final Date ended;
+    final Map<String, Object> variables = new HashMap<>();
+
+    FollowUpFacts(String id, Date ended) {
+      this.id = id;
+      this.ended = ended;
+    }
+
+    String outcome() {
+      return ended == null ? null : (String) variables.get("outcome");
+    }
+
+    LocalDate closedOn() {
+      Object closed = variables.get("closedOn");
+      return closed == null ? null : LocalDate.parse(closed.toString());
+    }
+
+    LocalDate backInCare() {
+      Object back = variables.get("returnedToCareOn");
+      return RETURNED_TO_CARE.equals(outcome()) && back != null ? LocalDate.parse(back.toString()) : null;
+    }
   }
 
   /** The figures for the period from {@code from} to {@code to}, both days included. */
@@ -119,7 +160,11 @@ public class OversightFigures {
     Date since = Date.from(from.minusDays(LONGEST_DUE_AFTER_END_IN_DAYS).atStartOfDay(ENGLAND).toInstant());
     // every case the caller may see, however many: inside a command, as the query limit allows
     Map<String, HistoricProcessInstance> visible = asCaller.read(() -> visibleSince(since));
-    Map<String, CaseFacts> cases = lookups.read(() -> caseFacts(visible));
+    Map<String, FollowUpFacts> followUps = new HashMap<>();
+    Map<String, CaseFacts> cases = lookups.read(() -> caseFacts(visible, followUps));
+    List<HistoricTaskInstance> checkIns = lookups.read(() -> history.createHistoricTaskInstanceQuery()
+        .taskDefinitionKey(CHECK_IN).list()).stream().filter(task -> followUps.containsKey(task.getProcessInstanceId()))
+        .toList();
     List<HistoricTaskInstance> dueInPeriod = lookups.read(() -> history.createHistoricTaskInstanceQuery()
         .taskDefinitionKeyIn(Timescale.taskKeys()).taskDueAfter(periodStart).taskDueBefore(periodEnd).list())
         .stream().filter(task -> visible.containsKey(task.getProcessInstanceId())).toList();
@@ -139,7 +184,7 @@ public class OversightFigures {
         timeliness(dueInPeriod, cases, now),
         overdue.stream().map(work -> new OverdueWork(work.childId(), work.task(), work.timescale(), work.person(),
             names.getOrDefault(work.person(), work.person()), work.team(), work.due(), work.daysOverdue())).toList(),
-        outcomes(cases.values(), periodStart, periodEnd, from, to, today),
+        outcomes(cases.values(), followUps.values(), checkIns, periodStart, periodEnd, from, to, today),
         caseload(cases, openWork, names, teamNames), null);
   }
 
@@ -160,12 +205,15 @@ public class OversightFigures {
    * The returns the visible processes belong to, with their variables, read without authorization
    * checks: the caller may read these cases already (the grants are per case).
    */
-  private Map<String, CaseFacts> caseFacts(Map<String, HistoricProcessInstance> visible) {
+  private Map<String, CaseFacts> caseFacts(Map<String, HistoricProcessInstance> visible,
+      Map<String, FollowUpFacts> followUps) {
     Map<String, CaseFacts> cases = new HashMap<>();
     Set<String> rootsNotVisible = new HashSet<>();
     for (HistoricProcessInstance instance : visible.values()) {
       String root = instance.getRootProcessInstanceId();
-      if (root == null || root.equals(instance.getId())) {
+      if (CaseFollowUps.PROCESS.equals(instance.getProcessDefinitionKey())) {
+        followUps.put(instance.getId(), new FollowUpFacts(instance.getId(), instance.getEndTime()));
+      } else if (root == null || root.equals(instance.getId())) {
         addCase(cases, instance);
       } else if (!visible.containsKey(root)) {
         rootsNotVisible.add(root);
@@ -178,11 +226,24 @@ public class OversightFigures {
     // One pass over these few variables of every case is quicker than a thousand cases at a time.
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
         .variableNameIn(CASE_VARIABLES).disableBinaryFetching().disableCustomObjectDeserialization().list()) {
+      if (variable.getValue() == null) {
+        continue;
+      }
       CaseFacts facts = cases.get(variable.getProcessInstanceId());
-      if (facts != null && variable.getValue() != null) {
+      if (facts != null) {
         facts.variables.put(variable.getName(), variable.getValue());
       }
+      FollowUpFacts followUp = followUps.get(variable.getProcessInstanceId());
+      if (followUp != null) {
+        followUp.variables.put(variable.getName(), variable.getValue());
+      }
     }
+    followUps.values().forEach(followUp -> {
+      CaseFacts closed = cases.get(followUp.variables.get("closedCase"));
+      if (closed != null) {
+        closed.followUp = followUp;
+      }
+    });
     return cases;
   }
 
@@ -257,15 +318,21 @@ public class OversightFigures {
     return overdue;
   }
 
-  private static Outcomes outcomes(Collection<CaseFacts> cases, Date periodStart, Date periodEnd, LocalDate from,
-      LocalDate to, LocalDate today) {
+  private static Outcomes outcomes(Collection<CaseFacts> cases, Collection<FollowUpFacts> followUps,
+      List<HistoricTaskInstance> checkIns, Date periodStart, Date periodEnd, LocalDate from, LocalDate to,
+      LocalDate today) {
     Map<String, Integer> byOutcome = new TreeMap<>();
     int ended = 0;
     int returnedHome = 0;
     int backSoFar = 0;
     int[] followedUp = new int[RETURN_WINDOWS_IN_MONTHS.length];
     int[] backWithin = new int[RETURN_WINDOWS_IN_MONTHS.length];
+    int backInPeriod = 0;
     for (CaseFacts facts : cases) {
+      LocalDate back = facts.backInCare();
+      if (back != null && !back.isBefore(from) && !back.isAfter(to)) {
+        backInPeriod++;
+      }
       if (facts.ended != null && !facts.ended.before(periodStart) && facts.ended.before(periodEnd)) {
         ended++;
         byOutcome.merge(facts.text("outcome") == null ? "NONE_RECORDED" : facts.text("outcome"), 1, Integer::sum);
@@ -275,8 +342,7 @@ public class OversightFigures {
         continue;
       }
       returnedHome++;
-      LocalDate backInCare = facts.ended != null && RETURNED_TO_CARE.equals(facts.text("outcome"))
-          ? day(facts.ended) : null;
+      LocalDate backInCare = facts.backInCare();
       if (backInCare != null) {
         backSoFar++;
       }
@@ -295,8 +361,34 @@ public class OversightFigures {
       windows.add(new ReturnsToCare(RETURN_WINDOWS_IN_MONTHS[i], followedUp[i], backWithin[i],
           followedUp[i] == 0 ? null : Math.round(100f * backWithin[i] / followedUp[i])));
     }
-    return new Outcomes(ended, byOutcome, returnedHome, backSoFar, windows, 0, 0,
-        new OversightReport.AfterClosure(0, 0, 0, 0, 0, 0));
+    return new Outcomes(ended, byOutcome, returnedHome, backSoFar, windows, backInPeriod,
+        (int) followUps.stream().filter(followUp -> SUSTAINED_AT_HOME.equals(followUp.outcome())
+            && !followUp.ended.before(periodStart) && followUp.ended.before(periodEnd)).count(),
+        afterClosure(followUps, checkIns, periodStart, periodEnd, from, to));
+  }
+
+  private static AfterClosure afterClosure(Collection<FollowUpFacts> followUps, List<HistoricTaskInstance> checkIns,
+      Date periodStart, Date periodEnd, LocalDate from, LocalDate to) {
+    int closed = 0;
+    int backInCare = 0;
+    int sustained = 0;
+    for (FollowUpFacts followUp : followUps) {
+      LocalDate closedOn = followUp.closedOn();
+      if (closedOn == null || closedOn.isBefore(from) || closedOn.isAfter(to)) {
+        continue;
+      }
+      closed++;
+      if (RETURNED_TO_CARE.equals(followUp.outcome())) {
+        backInCare++;
+      } else if (SUSTAINED_AT_HOME.equals(followUp.outcome())) {
+        sustained++;
+      }
+    }
+    int inFollowUp = (int) followUps.stream().filter(followUp -> followUp.ended == null).count();
+    int done = (int) checkIns.stream().filter(task -> "completed".equals(task.getDeleteReason())
+        && !task.getEndTime().before(periodStart) && task.getEndTime().before(periodEnd)).count();
+    int open = (int) checkIns.stream().filter(task -> task.getEndTime() == null).count();
+    return new AfterClosure(closed, inFollowUp, backInCare, sustained, done, open);
   }
 
   private static Caseload caseload(Map<String, CaseFacts> cases, List<HistoricTaskInstance> openWork,

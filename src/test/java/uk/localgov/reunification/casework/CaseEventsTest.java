@@ -129,6 +129,7 @@ class CaseEventsTest extends ProcessTest {
     assertThat(task("recordWithdrawal", instance)).isAssignedTo("socialworker1");
     complete(task("recordWithdrawal", instance), vars("withdrawalNotes", "Mother declined further visits",
         "cafContinues", true));
+    closeCase(instance);
     assertThat(instance).isEnded().hasPassed("EndEvent_FamilyWithdrew");
     assertThat(outcome(instance)).isEqualTo("FAMILY_WITHDREW");
   }
@@ -142,6 +143,7 @@ class CaseEventsTest extends ProcessTest {
         vars("withdrawalNotes", "Father asked us to stop"))).isInstanceOf(CaseInputRefused.class)
         .hasMessageContaining("'cafContinues' is required");
     complete(task("recordWithdrawal", instance), vars("withdrawalNotes", "Father asked us to stop", "cafContinues", false));
+    closeCase(instance);
     assertThat(outcome(instance)).isEqualTo("FAMILY_WITHDREW");
   }
 
@@ -153,6 +155,7 @@ class CaseEventsTest extends ProcessTest {
 
     sendAccepted("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
     complete(task("recordWithdrawal", instance), vars("withdrawalNotes", "Family moved away", "cafContinues", false));
+    closeCase(instance);
 
     assertThat(instance).isEnded();
     assertThat(sub("ongoingSupport", instance)).isNull();

@@ -275,6 +275,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
     assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
 
     complete(task("supportReview", support), vars("supportOutcome", "STEP_DOWN_TO_UNIVERSAL", "reviewNotes", "Settled"));
+    closeCase(instance);
     assertThat(instance).isEnded();
     assertThat(outcome(instance)).isEqualTo("STEPPED_DOWN_TO_UNIVERSAL");
   }

@@ -74,6 +74,7 @@ class EveryStepRecordsOnlyWhatItIsForTest extends ProcessTest {
         "firstVisitWithinDays", 7, "cinCoordinator", "cincoordinator1", "nextReviewDue", new Date(),
         "nextProgressDue", new Date(), "overdueWork", "First home visit", "overdueSince", today,
         "concernDetails", "Raised in a test"));
+    facts.putAll(Map.of("checkInMonths", 3, "closedOn", today));
     facts.putAll(Map.of("visitWithinDays", 7, "visitDate", today));
     ProcessInstance instance = runtime.createProcessInstanceByKey(process).businessKey(childId).setVariables(facts)
         .startBeforeActivity(taskKey).execute();

@@ -57,6 +57,34 @@ abstract class ProcessTest {
         .variableName("outcome").singleResult().getValue();
   }
 
+  /**
+   * Reg 39(2): a case that ends with the child at home closes once its social worker records the
+   * closure and the child's view and the line manager signs it off; then its follow-up begins.
+   */
+  void closeCase(ProcessInstance instance) {
+    runAsync(instance, "CallActivity_CloseCase", "CallActivity_CloseCaseAfterWithdrawal");
+    ProcessInstance closure = sub("caseClosure", instance);
+    org.camunda.bpm.engine.task.Task record = tasks.createTaskQuery().processInstanceId(closure.getId())
+        .taskDefinitionKey("recordCaseClosure").singleResult();
+    tasks.complete(record.getId(), Cases.vars("closingSummary", "Settled at home; universal services in place",
+        "childViewOnClosure", "Happy to be home and glad the visits are ending"));
+    org.camunda.bpm.engine.task.Task signOff = tasks.createTaskQuery().processInstanceId(closure.getId())
+        .taskDefinitionKey("signOffClosure").singleResult();
+    tasks.complete(signOff.getId(), Cases.vars("closureSignedOff", true, "signOffNotes", "Agreed: the child is safe at home"));
+    runAsync(instance, "ServiceTask_BeginFollowUp", "ServiceTask_BeginFollowUpAfterWithdrawal");
+  }
+
+  /** Runs the job waiting before whichever of these activities the case is at. */
+  void runAsync(ProcessInstance instance, String... activityIds) {
+    var jobs = engine.getManagementService();
+    for (String activityId : activityIds) {
+      var job = jobs.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+      if (job != null) {
+        jobs.executeJob(job.getId());
+      }
+    }
+  }
+
   static Date at(int year, int month, int day, int hour, int minute) {
     return at(year, month, day, hour, minute, 0);
   }

@@ -121,7 +121,8 @@ class UnplannedReturnTest extends ProcessTest {
     complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
     complete(task("supportReview", support), vars("supportOutcome", "TRANSFER_TO_TEAM_AROUND_CHILD",
         "reviewNotes", "Team Around the Child to lead"));
-    assertThat(instance).isEnded().hasPassed("EndEvent_SupportEnded");
+    closeCase(instance);
+    assertThat(instance).isEnded().hasPassed("EndEvent_CaseClosed");
     assertThat(outcome(instance)).isEqualTo("TRANSFERRED_TO_TEAM_AROUND_CHILD");
   }
 
