@@ -154,15 +154,24 @@ class OversightFiguresTest {
   }
 
   @Test
-  void ofThreeChildrenWhoWentHomeOneCameBackIntoCareWithinThreeMonths() {
+  void ofThreeChildrenWhoWentHomeOneCameBackIntoCareWithinThreeMonthsAndAnotherAfterItsCaseClosed() {
     OversightReport.Outcomes outcomes = asManager(manager).outcomes();
 
     assertThat(outcomes.returnedHome()).isEqualTo(3);
-    assertThat(outcomes.backInCareSoFar()).isEqualTo(1);
+    assertThat(outcomes.backInCareSoFar()).as("C while its case was open, A in its year of follow-up").isEqualTo(2);
+    assertThat(outcomes.backInCareInPeriod()).isEqualTo(2);
     assertThat(outcomes.returnsToCare()).containsExactly(
         new ReturnsToCare(3, 2, 1, 50),
-        new ReturnsToCare(6, 2, 1, 50),
+        new ReturnsToCare(6, 2, 2, 100),
         new ReturnsToCare(12, 0, 0, null));
+  }
+
+  @Test
+  void theYearAfterClosureCountsTheClosedCaseItsCheckInsAndItsReturnToCare() {
+    OversightReport.Outcomes outcomes = asManager(manager).outcomes();
+
+    assertThat(outcomes.afterClosure()).isEqualTo(new OversightReport.AfterClosure(1, 0, 1, 0, 1, 0));
+    assertThat(outcomes.sustainedInPeriod()).isZero();
   }
 
   @Test
