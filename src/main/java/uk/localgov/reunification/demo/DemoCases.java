@@ -105,8 +105,15 @@ public class DemoCases implements ApplicationRunner {
     // reg 19 and 28(4): home under an interim care order without a plan; visited weekly until the first review
     unplanned("1019", "Zara Quinn", "2015-09-09", "INTERIM_CARE_ORDER", 12, "socialworker1", "iro2",
         today.minusDays(3), "PLACEMENT_BREAKDOWN").visited();
-    LOG.info("Demo cases created: {}1001 to {}1019 open, {}2001 to {}2009 from the last two years", PREFIX, PREFIX,
-        PREFIX, PREFIX);
+    // reg 39(2): support stepped down; the social worker records the closure and the child's view
+    unplanned("1020", "Finn Avery", "2012-03-14", "SECTION_20", 30, "socialworker1", "iro1",
+        today.minusDays(40), "PLACEMENT_BREAKDOWN").urgentPlanWritten().irosReviewHeld().ratification("RATIFIED")
+        .visited().supportStarted().coordinatorAllocated().steppedDown();
+    // Wiltshire §3: Charlie (2004) came back into care a year ago and is going home again; the factor is known
+    unplanned("2004", "Charlie Dean", "2013-06-15", "SECTION_20", 50, "socialworker1", "iro2",
+        today.minusDays(1), "PLACEMENT_BREAKDOWN");
+    LOG.info("Demo cases created: {}1001 to {}1020 open, {}2001 to {}2009 from the last two years ({}2004 home again)",
+        PREFIX, PREFIX, PREFIX, PREFIX, PREFIX);
   }
 
   /** A case that has gone home: its planning and ratification happened before the return (Salford §7). */
@@ -214,6 +221,12 @@ public class DemoCases implements ApplicationRunner {
 
     DemoCase supportStarted() {
       return runJob("CallActivity_OngoingSupport");
+    }
+
+    DemoCase steppedDown() {
+      return complete("supportReview", Map.of("supportOutcome", "STEP_DOWN_TO_UNIVERSAL", "reviewNotes",
+          firstName + " is settled; school and the health visitor carry on; no further need of Child in Need support."))
+          .runJob("CallActivity_CloseCase");
     }
 
     DemoCase coordinatorAllocated() {

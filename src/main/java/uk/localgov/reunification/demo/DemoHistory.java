@@ -7,6 +7,7 @@ import uk.localgov.reunification.casework.CaseRecord;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 /**
  * Nine fictional children whose returns home began over the last two years, run through the real models on the
  * engine's clock set back to each day, so that Cockpit's oversight dashboard has something true to
- * show: most work on time, some late, four children back in care (one within a fortnight, one at two
- * months, one at four, one at five), the others stepped down, transferred, withdrawn or not ratified. The job
- * executor is held while the clock is in the past, so no timer fires out of turn.
+ * show: most work on time, some late, five children back in care (one within a fortnight, one at two
+ * months, one at four, one at five, and one a month after its case closed), the others stepped down,
+ * transferred, withdrawn or not ratified and then followed up for a year after closure (one sustained at
+ * home, two still followed up). The job executor is held while the clock is in the past, so no timer fires
+ * out of turn.
  */
 @Component
 @Profile("demo")
@@ -54,7 +57,8 @@ class DemoHistory {
       LocalDate home = today.minusMonths(19);
       unplanned("2001", "Grace Holt", "socialworker1", "iro1", home)
           .visited(home.plusDays(5)).reviewed(home.plusDays(15)).ratified(home.plusDays(18))
-          .supportStarted(home.plusDays(18)).cinReview(home.plusDays(55), "STEP_DOWN_TO_UNIVERSAL");
+          .supportStarted(home.plusDays(18)).cinReview(home.plusDays(55), "STEP_DOWN_TO_UNIVERSAL")
+          .closed(home.plusDays(58)).checkedIn(true).checkedIn(true).checkedIn(true);
       home = today.minusMonths(17);
       planned("2002", "Alfie Brooks", "socialworker2", "iro1", home.minusDays(40))
           .ratified(home.minusDays(4)).confirmedHome(home)
@@ -65,7 +69,8 @@ class DemoHistory {
       unplanned("2003", "Poppy Lane", "socialworker3", "iro2", home)
           .visited(home.plusDays(6)).reviewed(home.plusDays(18)).ratified(home.plusDays(22))
           .supportStarted(home.plusDays(22)).cinReview(home.plusDays(60), "CONTINUE")
-          .cinReview(home.plusDays(100), "TRANSFER_TO_TEAM_AROUND_CHILD");
+          .cinReview(home.plusDays(100), "TRANSFER_TO_TEAM_AROUND_CHILD").closed(home.plusDays(103))
+          .checkedIn(true).checkedIn(true);
       home = today.minusMonths(14);
       unplanned("2004", "Charlie Dean", "socialworker1", "iro2", home)
           .visited(home.plusDays(10)).reviewed(home.plusDays(26)).ratified(home.plusDays(40))
@@ -74,7 +79,8 @@ class DemoHistory {
       // accommodated under section 20, so the family may withdraw from support (Salford §8)
       unplanned("2005", "Daisy Frost", "socialworker2", "iro1", home, "SECTION_20", "PARENT_REMOVED_FROM_SECTION_20")
           .visited(home.plusDays(4)).reviewed(home.plusDays(24)).ratified(home.plusDays(27))
-          .supportStarted(home.plusDays(27)).withdrew(home.plusMonths(2));
+          .supportStarted(home.plusDays(27)).withdrew(home.plusMonths(2)).closed(home.plusMonths(2).plusDays(2))
+          .checkedIn(true).checkInOpens();
       home = today.minusMonths(8);
       unplanned("2006", "Arlo Grant", "socialworker3", "iro2", home)
           .visited(home.plusDays(3)).reviewed(home.plusDays(12)).ratified(home.plusDays(14))
@@ -84,7 +90,8 @@ class DemoHistory {
       home = today.minusMonths(5);
       unplanned("2008", "Reuben Hale", "socialworker2", "iro2", home)
           .visited(home.plusDays(9)).reviewed(home.plusDays(16)).ratified(home.plusDays(20))
-          .supportStarted(home.plusDays(20)).cinReview(home.plusDays(58), "STEP_DOWN_TO_UNIVERSAL");
+          .supportStarted(home.plusDays(20)).cinReview(home.plusDays(58), "STEP_DOWN_TO_UNIVERSAL")
+          .closed(home.plusDays(60)).returnedToCare(home.plusDays(95));
       home = today.minusMonths(4);
       unplanned("2009", "Willow Stone", "socialworker3", "iro1", home)
           .visited(home.plusDays(2)).returnedToCare(home.plusDays(14));
@@ -135,6 +142,8 @@ class DemoHistory {
   /** One child's past case, walked forward day by day. */
   private final class PastCase {
     private final String childId;
+    private LocalDate closedOn;
+    private int checkIns;
 
     PastCase(String childId) {
       this.childId = childId;
@@ -190,6 +199,40 @@ class DemoHistory {
     PastCase returnedToCare(LocalDate day) {
       at(day);
       runtime.createMessageCorrelation("ChildReturnedToCare").processInstanceBusinessKey(childId).correlate();
+      return this;
+    }
+
+    /** Reg 39(2): the closure and the child's view recorded, and signed off by the line manager, that day. */
+    PastCase closed(LocalDate day) {
+      at(day).runJob("CallActivity_CloseCase").runJob("CallActivity_CloseCaseAfterWithdrawal");
+      complete("recordCaseClosure", Map.of("closingSummary", "Settled at home; universal services and school in place.",
+          "childViewOnClosure", "Glad to be home and that the meetings are ending; knows who to call."));
+      complete("signOffClosure", Map.of("closureSignedOff", true, "signOffNotes", "Agreed: the support that continues"
+          + " keeps the child safe."));
+      closedOn = day;
+      return runJob("ServiceTask_BeginFollowUp").runJob("ServiceTask_BeginFollowUpAfterWithdrawal");
+    }
+
+    /** The next check-in of the follow-up year, on its day: the line manager finds the child at home or not. */
+    PastCase checkedIn(boolean atHome) {
+      checkInOpens();
+      return complete("confirmChildAtHome", atHome
+          ? Map.of("childStillAtHome", true, "checkInNotes", "School and health visitor say the child is settled at home.")
+          : Map.of("childStillAtHome", false, "checkInNotes", "Placed with foster carers again.",
+              "returnedToCareOn", ClockUtil.getCurrentTime().toInstant().atZone(ENGLAND).toLocalDate().toString()));
+    }
+
+    /** The next check-in's timer runs on its day, as the job executor would. */
+    PastCase checkInOpens() {
+      checkIns++;
+      at(closedOn.plusMonths(List.of(3, 6, 12).get(checkIns - 1)));
+      return runJob("Timer_CheckInDue");
+    }
+
+    private PastCase runJob(String activityId) {
+      runtime.createProcessInstanceQuery().processInstanceBusinessKey(childId).list().forEach(instance ->
+          jobs.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list()
+              .forEach(job -> jobs.executeJob(job.getId())));
       return this;
     }
 

@@ -29,7 +29,13 @@ class DemoProfileTest {
 
       cases = history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("DEMO-%")
           .processDefinitionKeyIn("plannedReturn", "unplannedReturn").count();
-      assertThat(cases).as("nineteen open cases and nine from the last two years").isEqualTo(28L);
+      assertThat(cases).as("twenty open cases, nine from the last two years, and one of them home again").isEqualTo(30L);
+      assertThat(first.getBean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery().processDefinitionKey("caseFollowUp").count())
+          .as("two closed cases followed up for their year").isEqualTo(2);
+      assertThat(tasks.createTaskQuery().taskDefinitionKey("confirmChildAtHome").taskAssignee("linemanager1").count())
+          .as("a check-in for the line manager").isEqualTo(1);
+      assertThat(tasks.createTaskQuery().taskDefinitionKey("recordCaseClosure").taskAssignee("socialworker1").count())
+          .as("a closure to record").isEqualTo(1);
       assertThat(tasks.createTaskQuery().taskDefinitionKey("ratifyDecision").taskCandidateGroup("directors").count())
           .as("a 16-year-old's leaving section 20 care with the Director (reg 39(5))").isOne();
       assertThat(tasks.createTaskQuery().taskDefinitionKey("statutoryVisit").count())
