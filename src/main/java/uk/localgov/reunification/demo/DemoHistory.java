@@ -3,11 +3,11 @@ package uk.localgov.reunification.demo;
 import static uk.localgov.reunification.casework.CaseCalendar.ENGLAND;
 
 import uk.localgov.reunification.casework.CaseRecord;
+import uk.localgov.reunification.followup.CaseFollowUps;
 
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -225,7 +225,7 @@ class DemoHistory {
     /** The next check-in's timer runs on its day, as the job executor would. */
     PastCase checkInOpens() {
       checkIns++;
-      at(closedOn.plusMonths(List.of(3, 6, 12).get(checkIns - 1)));
+      at(closedOn.plusMonths(CaseFollowUps.CHECK_IN_MONTHS.get(checkIns - 1)));
       return runJob("Timer_CheckInDue");
     }
 

@@ -29,7 +29,8 @@ public class CaseFollowUps {
   public static final String PROCESS = "caseFollowUp";
   /** Months after closure at which the line manager checks the child is still at home; the last ends the year. */
   public static final List<Integer> CHECK_IN_MONTHS = List.of(3, 6, 12);
-  public static final int FOLLOW_UP_MONTHS = 12;
+  /** The year of follow-up ends with the last check-in. */
+  public static final int FOLLOW_UP_MONTHS = CHECK_IN_MONTHS.get(CHECK_IN_MONTHS.size() - 1);
 
   /** A child's running follow-up, with the record of the case it follows. */
   public record FollowUp(String processInstanceId, String closedCase, LocalDate closedOn, CaseRecord record) {
@@ -78,6 +79,11 @@ public class CaseFollowUps {
     int next = last == null ? CHECK_IN_MONTHS.get(0)
         : CHECK_IN_MONTHS.get(CHECK_IN_MONTHS.indexOf(((Number) last).intValue()) + 1);
     execution.setVariable("checkInMonths", next);
+  }
+
+  /** Whether the check-in just done was the last of the year. */
+  public boolean yearFollowedUp(DelegateExecution execution) {
+    return ((Number) execution.getVariable("checkInMonths")).intValue() == CHECK_IN_MONTHS.get(CHECK_IN_MONTHS.size() - 1);
   }
 
   /** When the next check-in opens: the start of its day, that many months after closure. */

@@ -172,6 +172,9 @@ class FollowUpAfterClosureTest {
     assertThat(historic(followUp.getId(), "outcome")).isEqualTo("RETURNED_TO_CARE");
     assertThat(historic(followUp.getId(), "returnedToCareOn")).isEqualTo("2033-08-01");
     assertThat(historic(followUp.getId(), "closedCase")).isEqualTo(theReturn.getId());
+    assertThat(followUp.getRemovalTime()).as("kept as long as the case it follows (reg 50)").isNotNull()
+        .isEqualTo(history.createHistoricProcessInstanceQuery().processInstanceId(theReturn.getId()).singleResult()
+            .getRemovalTime());
 
     clock(2034, 3, 2);
     OversightReport.Outcomes outcomes = asManager(LocalDate.of(2033, 1, 1), LocalDate.of(2033, 12, 31)).outcomes();
