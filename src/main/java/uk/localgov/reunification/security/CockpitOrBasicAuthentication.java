@@ -64,7 +64,8 @@ public class CockpitOrBasicAuthentication extends ProcessEngineAuthenticationFil
 
   private static UserAuthentication cockpitUserReading(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    boolean oversight = path.equals(OVERSIGHT) || path.startsWith(OVERSIGHT + "/");
+    // the figures, their CSV (the dashboard's download link) and what is under them
+    boolean oversight = path.equals(OVERSIGHT) || path.equals(OVERSIGHT + ".csv") || path.startsWith(OVERSIGHT + "/");
     boolean chronology = CHRONOLOGY.matcher(path).matches();
     if (!"GET".equals(request.getMethod()) || !(oversight || chronology) || request.getHeader("Authorization") != null) {
       return null;

@@ -45,7 +45,7 @@ class FlywayBaselineTest {
       JdbcTemplate jdbc = after.getBean(JdbcTemplate.class);
       assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\""
           + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"", String.class))
-          .as("the baseline, then V1 (child lock) and V2 (read log)").containsExactly("0", "1", "2");
+          .as("the baseline, then V1 (child lock), V2 (read log) and V3 (unit costs)").containsExactly("0", "1", "2", "3");
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'CASE_READ_LOG'",
           Long.class)).isEqualTo(1);
       RuntimeService runtime = after.getBean(RuntimeService.class);

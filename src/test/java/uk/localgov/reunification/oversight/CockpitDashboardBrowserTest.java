@@ -16,8 +16,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,7 +39,8 @@ import uk.localgov.reunification.ApplicationTest;
 /**
  * A line manager logs into Cockpit in a real browser (Debian's chromium, driven through
  * chromium-driver) and reads the oversight dashboard: the figures of their team's 2025
- * ({@link TeamHistory}), the same as {@code /api/oversight} gives them. Without a browser the test
+ * ({@link TeamHistory}), with their costs and after-closure figures, the same as {@code /api/oversight}
+ * gives them, and the links to download them as CSV. Without a browser the test
  * fails and says what to install; it never passes without having looked.
  */
 @ApplicationTest
@@ -112,6 +115,56 @@ public class CockpitDashboardBrowserTest {
             timescale.get("timescale"), key).isEqualTo(String.valueOf(overall.get(key)));
       }
     }
+
+    WebElement costsSection = browser.findElement(By.cssSelector(".ro-costs"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", costsSection);
+    Path shots = Path.of("target", "browser");
+    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+        shots.resolve("cockpit-oversight-costs.png"), StandardCopyOption.REPLACE_EXISTING);
+    Map<?, ?> outcomes = (Map<?, ?>) api.get("outcomes");
+    ((Map<?, ?>) outcomes.get("afterClosure")).forEach((key, value) ->
+        assertThat(figure("afterClosure." + key)).as("after closure: %s as the API gives it", key)
+            .isEqualTo(String.valueOf(value)));
+    for (String key : List.of("backInCareInPeriod", "sustainedInPeriod")) {
+      assertThat(figure("outcomes." + key)).as("%s as the API gives it", key).isEqualTo(String.valueOf(outcomes.get(key)));
+    }
+    Map<?, ?> costs = (Map<?, ?>) api.get("costs");
+    Map<?, ?> unitCosts = (Map<?, ?>) costs.get("unitCosts");
+    for (String key : List.of("returnsToCare", "returnsSustained", "familiesSupported")) {
+      assertThat(figure("costs." + key)).as("costs: %s as the API gives it", key).isEqualTo(String.valueOf(costs.get(key)));
+    }
+    assertThat(figure("costs.familiesSupported")).as("the children who went home").isEqualTo(String.valueOf(
+        outcomes.get("returnedHome")));
+    for (String key : List.of("costOfReturnsToCare", "costOfSupport")) {
+      assertThat(pounds(figure("costs." + key))).as("costs: %s as the API gives it", key)
+          .isEqualTo(String.valueOf(costs.get(key)));
+    }
+    for (String key : List.of("returnToCare", "supportPerFamily")) {
+      assertThat(pounds(figure("costs.unitCosts." + key))).isEqualTo(String.valueOf(unitCosts.get(key)));
+    }
+    assertThat(figure("costs.unitCosts.source")).isEqualTo(unitCosts.get("source"));
+
+    // the download links are for the period shown, and Cockpit's login fetches them
+    Map<?, ?> period = (Map<?, ?>) api.get("period");
+    String csv = browser.findElement(By.cssSelector("[data-download=figures]")).getDomAttribute("href");
+    assertThat(csv).isEqualTo("/api/oversight.csv?from=" + period.get("from") + "&to=" + period.get("to"));
+    assertThat(browser.findElement(By.cssSelector("[data-download=overdue]")).getDomAttribute("href"))
+        .isEqualTo("/api/oversight/overdue.csv?from=" + period.get("from") + "&to=" + period.get("to"));
+    Object downloaded = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done(r.status + ' ' + t)))"
+        + ".catch(e => done(String(e)));", csv);
+    // the text arrives through ChromeDriver with its line ends as \n (OversightCsvTest reads the CRLF)
+    assertThat(String.valueOf(downloaded).replace("\r\n", "\n")).startsWith("200 section,figure,label,team,value\n")
+        .contains("\ncosts,familiesSupported,Families supported when a child went home,," + outcomes.get("returnedHome")
+            + "\n")
+        .doesNotContain(history.s);
+    assertNoContentSecurityPolicyViolations(browser);
+  }
+
+  /** "£23,571" as the API's 23571. */
+  private static String pounds(String shown) {
+    assertThat(shown).startsWith("£");
+    return shown.replace("£", "").replace(",", "");
   }
 
   private List<String> row(String timescale) {

@@ -1,6 +1,7 @@
 // Cockpit dashboard plugin: oversight of returns home for the manager logged into Cockpit.
 // Figures come from /api/oversight with the manager's own Cockpit login, so each manager sees the
 // figures of the cases they may see. Plain DOM, no framework; every value is set as text.
+// The CSV links download the same report with the same login (a GET under /api/oversight).
 
 const COLOURS = {onTime: '#52a552', late: '#e6a23c', missed: '#b5152b', overdue: '#d9534f', pending: '#b8c1cc'};
 const COLUMNS = [
@@ -18,6 +19,8 @@ const OUTCOMES = {
   NONE_RECORDED: 'No outcome recorded'
 };
 
+const POUNDS = new Intl.NumberFormat('en-GB', {style: 'currency', currency: 'GBP', maximumFractionDigits: 0});
+
 const STYLE = `
 .reunification-oversight { padding: 0 0 20px; }
 .reunification-oversight h3 { font-size: 16px; margin: 22px 0 8px; font-weight: 600; }
@@ -30,6 +33,8 @@ const STYLE = `
 .reunification-oversight .ro-legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
 .reunification-oversight .ro-columns { display: flex; gap: 32px; flex-wrap: wrap; align-items: flex-start; }
 .reunification-oversight .ro-error { color: #b5152b; font-weight: 600; }
+.reunification-oversight .ro-downloads a { margin-right: 14px; }
+.reunification-oversight .ro-costs { max-width: 640px; }
 `;
 
 function el(tag, attributes, ...children) {
@@ -161,6 +166,68 @@ function outcomesSection(report) {
   ];
 }
 
+function pounds(value) {
+  return value === null || value === undefined ? null : POUNDS.format(value);
+}
+
+function costsSection(report) {
+  const costs = report.costs;
+  if (!costs) {
+    return [];
+  }
+  const unit = costs.unitCosts;
+  return [
+    el('h3', {}, 'Costs (estimates)'),
+    el('p', {class: 'ro-note'}, 'Estimates, not accounts: the period\'s counts at average unit costs. ' +
+      'Children back in care on a day in the period, at the cost of a return to care; families supported when a ' +
+      'child went home in the period, at the cost of that support.'),
+    table(['Figure', 'Children', 'Unit cost', 'Estimated cost'], [
+      el('tr', {}, cell('Returns to care'), cell(costs.returnsToCare, 'costs.returnsToCare', true),
+        cell(pounds(unit.returnToCare), 'costs.unitCosts.returnToCare', true),
+        cell(pounds(costs.costOfReturnsToCare), 'costs.costOfReturnsToCare', true)),
+      el('tr', {}, cell('Families supported home'), cell(costs.familiesSupported, 'costs.familiesSupported', true),
+        cell(pounds(unit.supportPerFamily), 'costs.unitCosts.supportPerFamily', true),
+        cell(pounds(costs.costOfSupport), 'costs.costOfSupport', true)),
+      el('tr', {}, cell('Returns sustained (a year at home after closure)'),
+        cell(costs.returnsSustained, 'costs.returnsSustained', true), cell(''), cell(''))
+    ], 1),
+    el('p', {class: 'ro-note'}, 'Unit costs from: ', el('span', {'data-figure': 'costs.unitCosts.source'}, unit.source)),
+    el('p', {class: 'ro-note'}, unit.setBy ? `Set by ${unit.setBy} on ${unit.setAt.substring(0, 10)}.` :
+      'The defaults: no administrator has set them.')
+  ];
+}
+
+function afterClosureSection(report) {
+  const outcomes = report.outcomes;
+  const after = outcomes.afterClosure || {};
+  const rows = [
+    ['Cases closed in the period with the child at home', after.closed, 'afterClosure.closed'],
+    ['In their follow-up year now', after.inFollowUp, 'afterClosure.inFollowUp'],
+    ['Of those closed, back in care within the year', after.backInCare, 'afterClosure.backInCare'],
+    ['Of those closed, at home at the year\'s end', after.sustained, 'afterClosure.sustained'],
+    ['Line managers\' check-ins done in the period', after.checkInsDone, 'afterClosure.checkInsDone'],
+    ['Check-ins open now', after.checkInsOpen, 'afterClosure.checkInsOpen'],
+    ['Children back in care on a day in the period (open or closed cases)', outcomes.backInCareInPeriod,
+      'outcomes.backInCareInPeriod'],
+    ['Follow-up years that ended in the period with the child at home', outcomes.sustainedInPeriod,
+      'outcomes.sustainedInPeriod']
+  ];
+  return [
+    el('h3', {}, 'After closure'),
+    el('p', {class: 'ro-note'}, 'The year after a case closes with the child at home.'),
+    table(['Figure', 'Children'], rows.map(([label, value, figure]) =>
+      el('tr', {}, cell(label), cell(value, figure, true))), 1)
+  ];
+}
+
+function downloads(report) {
+  const period = new URLSearchParams({from: report.period.from, to: report.period.to});
+  return el('p', {class: 'ro-downloads'}, 'Download for this period: ',
+    el('a', {href: `/api/oversight.csv?${period}`, download: '', 'data-download': 'figures'}, 'the figures (CSV)'),
+    el('a', {href: `/api/oversight/overdue.csv?${period}`, download: '', 'data-download': 'overdue'},
+      'the overdue list (CSV)'));
+}
+
 function caseloadSection(report, teamName) {
   const caseload = report.caseload;
   const stages = Object.keys(caseload.stageLabels).filter(stage =>
@@ -182,9 +249,13 @@ function render(container, report) {
   const names = Object.assign({}, report.caseload.teamNames);
   const teamName = team => names[team] || team;
   container.replaceChildren(
+    downloads(report),
     ...timelinessSection(report, teamName),
     ...overdueSection(report, teamName),
     ...outcomesSection(report),
+    el('div', {class: 'ro-columns'},
+      el('div', {}, ...afterClosureSection(report)),
+      el('div', {class: 'ro-costs'}, ...costsSection(report))),
     ...caseloadSection(report, teamName));
 }
 
