@@ -110,6 +110,24 @@ class PlannedReturnTest extends ProcessTest {
   }
 
   @Test
+  void aChildBackInCareAtAChildInNeedReviewEndsTheCaseWithNoClosureAndNoFollowUp() {
+    ProcessInstance instance = reviewedAndProceeding(newChild("legalStatus", "CARE_ORDER"));
+    ratify(instance);
+    complete(task("confirmReturnHome", instance), vars("returnDate", "2026-03-02"));
+    complete(task("firstHomeVisit", instance), visitReport(true));
+    execute(job("CallActivity_OngoingSupport", instance));
+    ProcessInstance support = sub("ongoingSupport", instance);
+    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+
+    complete(task("supportReview", support), vars("supportOutcome", "RETURNED_TO_CARE",
+        "reviewNotes", "Police protection at the weekend; placed with foster carers"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ReturnCompleted").hasNotPassed("CallActivity_CloseCase");
+    assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
+    assertThat(sub("caseFollowUp", instance)).as("a child back in care is not followed up at home").isNull();
+  }
+
+  @Test
   void aChildOnACareOrderIsVisitedWithinSevenDaysOfTheReturnThenSupported() {
     ProcessInstance instance = reviewedAndProceeding(newChild("legalStatus", "CARE_ORDER"));
     ratify(instance);

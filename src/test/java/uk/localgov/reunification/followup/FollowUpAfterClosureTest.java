@@ -126,6 +126,27 @@ class FollowUpAfterClosureTest {
   }
 
   @Test
+  void aChildBackInCareAtAChildInNeedReviewIsCountedWithNoClosureToRecord() {
+    clock(2033, 3, 1);
+    team.wentHome(childId, team.worker, "2033-03-01");
+    team.visited(childId);
+    team.reviewed(childId);
+    team.ratified(childId);
+    team.supportStarted(childId);
+    clock(2033, 4, 1);
+    team.complete(childId, "supportReview", Map.of("supportOutcome", "RETURNED_TO_CARE", "reviewNotes", "Placed again"));
+
+    HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processDefinitionKey("unplannedReturn")
+        .processInstanceBusinessKey(childId).singleResult();
+    assertThat(ended.getEndActivityId()).isEqualTo("EndEvent_SupportEnded");
+    assertThat(historic(ended.getId(), "outcome")).isEqualTo("RETURNED_TO_CARE");
+    assertThat(endedFollowUp()).isNull();
+    clock(2034, 3, 2);
+    assertThat(asManager(LocalDate.of(2033, 1, 1), LocalDate.of(2033, 12, 31)).outcomes().returnsToCare())
+        .contains(new ReturnsToCare(3, 1, 1, 100));
+  }
+
+  @Test
   void aCaseClosesOnlyOnceTheChildsViewIsRecordedAndTheLineManagerSignsItOff() {
     ProcessInstance theReturn = steppedDownAndClosing();
     team.runAsync(childId, "CallActivity_CloseCase");
