@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deploys the diagrams, decisions and forms that process owners keep in {@code processes/} and
- * {@code forms/} (carried in the jar under the same names) as one deployment, so that forms bound
- * with {@code camunda:formRefBinding="deployment"} sit beside their process. Resource names are
+ * {@code forms/} (carried in the jar under the same names) as one deployment, checked by the model
+ * rules like any other ({@link DeploymentRules}). Resource names are
  * stable ({@code processes/planned-return.bpmn}), so a restart with nothing changed deploys nothing
  * new; a change to any file deploys the whole set again.
  */

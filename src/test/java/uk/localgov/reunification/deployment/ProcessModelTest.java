@@ -86,7 +86,7 @@ class ProcessModelTest {
 
     assertThat(ModelRules.problems(copy, ModelRules.forms(FORMS))).containsExactlyInAnyOrder(
         "confirmReturnHome has no shape in the diagram",
-        "firstHomeVisit has no form in forms/ (formRef 'noSuchForm')",
+        "firstHomeVisit has no form 'noSuchForm': none in forms/, in the deployment or deployed before",
         "Timer_FirstVisitOverdue is a timer whose documentation cites no policy paragraph",
         "CallActivity_Ratification passes all variables: name what ratification needs",
         "CallActivity_Ratification does not pass the case's team");

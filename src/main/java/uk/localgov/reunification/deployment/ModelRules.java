@@ -34,34 +34,59 @@ import uk.localgov.reunification.casework.CaseRecord;
 import uk.localgov.reunification.casework.CaseTask;
 
 /**
- * What a diagram in processes/ must keep however a process owner redraws it, as a list of
- * problems each naming its element. Used by the model tests over every diagram.
+ * What a diagram must keep however a process owner redraws it, as a list of problems each naming
+ * its element and the rule. One implementation for both: the model tests over every diagram in
+ * {@code processes/}, and every deployment the engine takes, from Camunda Modeler, REST or start-up
+ * ({@link DeploymentRules}).
  */
-final class ModelRules {
+public final class ModelRules {
 
-  static final String CITES = "(?s).*(Salford §\\d|Wiltshire §\\d|Portsmouth|Coventry|[Rr]egs? \\d+|Children Act 1989 s\\d+).*";
+  public static final String CITES = "(?s).*(Salford §\\d|Wiltshire §\\d|Portsmouth|Coventry|[Rr]egs? \\d+|Children Act 1989 s\\d+).*";
 
   /** What every called process receives of its case, whoever calls it. */
-  static final List<String> CASE_FACTS = CaseRecord.CALLED_PROCESS_FACTS;
+  public static final List<String> CASE_FACTS = CaseRecord.CALLED_PROCESS_FACTS;
 
   private ModelRules() {
   }
 
+  /** Identifiers an expression may call methods on besides the application's beans: the engine's own. */
+  static final Set<String> ENGINE_NAMES = Set.of("execution", "task");
+  /** A method called on a name: {@code caseCalendar.dayOf(...)} names {@code caseCalendar}. */
+  private static final java.util.regex.Pattern CALLED = java.util.regex.Pattern.compile(
+      "(?<![\\w.$])([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\(");
+  private static final java.util.regex.Pattern EXPRESSION = java.util.regex.Pattern.compile("[$#]\\{([^}]*)}");
+
   /** The form id of each form in the folder, with the keys of all its fields, shown or filled in. */
-  static Map<String, Set<String>> shownByForms(Path folder) {
+  public static Map<String, Set<String>> shownByForms(Path folder) {
     return forms(folder, true);
   }
 
   /** The variables a call activity passes to the process it calls. */
-  static Set<String> passedIn(CallActivity call) {
+  public static Set<String> passedIn(CallActivity call) {
     return call.getExtensionElements() == null ? Set.of() : call.getExtensionElements().getElementsQuery()
         .filterByType(CamundaIn.class).list().stream().map(CamundaIn::getCamundaTarget)
         .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
   }
 
   /** The form id of each form in the folder, with the keys of the fields a person fills in. */
-  static Map<String, Set<String>> forms(Path folder) {
+  public static Map<String, Set<String>> forms(Path folder) {
     return forms(folder, false);
+  }
+
+  /** The form's id and the keys of the fields a person fills in, read from a form's JSON. */
+  public static Map.Entry<String, Set<String>> form(byte[] content) {
+    try {
+      JsonNode form = new ObjectMapper().readTree(content);
+      Set<String> keys = new HashSet<>();
+      form.path("components").forEach(component -> {
+        if (component.has("key") && !component.path("readonly").asBoolean(false)) {
+          keys.add(component.get("key").asText());
+        }
+      });
+      return Map.entry(form.path("id").asText(), keys);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Map<String, Set<String>> forms(Path folder, boolean shownToo) {
@@ -84,9 +109,20 @@ final class ModelRules {
     return forms;
   }
 
-  static List<String> problems(Path diagram, Map<String, Set<String>> forms) {
-    BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+  /** The problems of a diagram in a folder, its forms those of {@code forms}, its beans the application's. */
+  public static List<String> problems(Path diagram, Map<String, Set<String>> forms) {
+    return problems(Bpmn.readModelFromFile(diagram.toFile()), diagram.getFileName().toString(), forms,
+        ApplicationBeans.names());
+  }
+
+  /**
+   * The problems of a diagram deployed under {@code resourceName}: {@code forms} the forms its tasks
+   * may find (form id to the keys a person fills in), {@code beans} the names its expressions may call.
+   */
+  public static List<String> problems(BpmnModelInstance model, String resourceName, Map<String, Set<String>> forms,
+      Set<String> beans) {
     List<String> problems = new ArrayList<>();
+    String fileName = resourceName.substring(resourceName.lastIndexOf('/') + 1);
     Set<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()
         .map(shape -> shape.getBpmnElement().getId()).collect(Collectors.toSet());
     Set<String> edges = model.getModelElementsByType(BpmnEdge.class).stream()
@@ -109,15 +145,16 @@ final class ModelRules {
       }
       Set<String> fields = forms.get(task.getCamundaFormRef());
       if (fields == null) {
-        problems.add(id + " has no form in forms/ (formRef '" + task.getCamundaFormRef() + "')");
+        problems.add(id + " has no form '" + task.getCamundaFormRef() + "': none in forms/, in the deployment or deployed"
+            + " before");
       } else if (declared != null) {
         declared.requiredNames().stream().filter(variable -> !fields.contains(variable))
             .forEach(variable -> problems.add(id + "'s form does not ask for " + variable));
         fields.stream().map(ModelRules::variableOf).distinct().filter(variable -> !declared.recordedNames().contains(variable))
             .forEach(variable -> problems.add(id + "'s form asks for " + variable + ", which " + id + " does not record"));
       }
-      if (!"deployment".equals(task.getCamundaFormRefBinding())) {
-        problems.add(id + " must bind its form with camunda:formRefBinding=\"deployment\"");
+      if (!FORM_BINDING.equals(task.getCamundaFormRefBinding())) {
+        problems.add(id + " must bind its form with camunda:formRefBinding=\"" + FORM_BINDING + "\"");
       }
       if (declared != null && task.getName() != null && !task.getName().contains("${")
           && !task.getName().equals(declared.label())) {
@@ -140,7 +177,11 @@ final class ModelRules {
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       if (start.getCamundaFormRef() != null && !forms.containsKey(start.getCamundaFormRef())) {
-        problems.add(start.getId() + " has no form in forms/ (formRef '" + start.getCamundaFormRef() + "')");
+        problems.add(start.getId() + " has no form '" + start.getCamundaFormRef() + "': none in forms/, in the deployment"
+            + " or deployed before");
+      }
+      if (start.getCamundaFormRef() != null && !FORM_BINDING.equals(start.getCamundaFormRefBinding())) {
+        problems.add(start.getId() + " must bind its form with camunda:formRefBinding=\"" + FORM_BINDING + "\"");
       }
     }
     for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
@@ -156,7 +197,7 @@ final class ModelRules {
       if (process.getCamundaHistoryTimeToLiveString() == null || process.getCamundaHistoryTimeToLiveString().isBlank()) {
         problems.add(process.getId() + " has no history time to live");
       }
-      if (!diagram.getFileName().toString().equals(kebab(process.getId()) + ".bpmn")) {
+      if (!fileName.equals(kebab(process.getId()) + ".bpmn")) {
         problems.add(process.getId() + " should live in " + kebab(process.getId()) + ".bpmn");
       }
     }
@@ -172,20 +213,103 @@ final class ModelRules {
     }
     model.getModelElementsByType(ScriptTask.class)
         .forEach(script -> problems.add(script.getId() + " is a script: keep logic in Java beans"));
+    model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript.class)
+        .forEach(script -> problems.add(owner(script) + " has a script: keep logic in Java beans"));
+    expressions(model, beans, problems);
     return problems;
   }
 
+  /**
+   * Every expression names only the application's own beans (or the engine's {@code execution} and
+   * {@code task}), and nothing names a Java class: an expression can reach any bean of the Spring
+   * context, the engine's services included, so a diagram must not reach past the application.
+   */
+  private static void expressions(BpmnModelInstance model, Set<String> beans, List<String> problems) {
+    org.w3c.dom.Document xml;
+    try {
+      javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      xml = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(Bpmn.convertToString(model))));
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot read the diagram's XML", e);
+    }
+    expressions(xml.getDocumentElement(), null, beans, problems);
+  }
+
+  private static void expressions(org.w3c.dom.Element element, String owner, Set<String> beans, List<String> problems) {
+    String where = element.hasAttribute("id") ? element.getAttribute("id") : owner == null ? element.getLocalName() : owner;
+    List<String> texts = new ArrayList<>();
+    org.w3c.dom.NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      org.w3c.dom.Node attribute = attributes.item(i);
+      boolean camunda = CAMUNDA.equals(attribute.getNamespaceURI());
+      if (camunda && "class".equals(attribute.getLocalName())) {
+        problems.add(where + " names the Java class " + attribute.getNodeValue()
+            + ": use a bean of the application by expression");
+      } else if (camunda && "delegateExpression".equals(attribute.getLocalName())) {
+        java.util.regex.Matcher bean = java.util.regex.Pattern.compile("[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}")
+            .matcher(attribute.getNodeValue());
+        if (!bean.matches() || !beans.contains(bean.group(1))) {
+          problems.add(where + " delegates to " + attribute.getNodeValue() + ", which is not a bean of the application");
+        }
+      } else {
+        texts.add(attribute.getNodeValue());
+      }
+    }
+    boolean leaf = true;
+    for (org.w3c.dom.Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof org.w3c.dom.Element childElement) {
+        leaf = false;
+        expressions(childElement, where, beans, problems);
+      }
+    }
+    if (leaf && !"documentation".equals(element.getLocalName())) {
+      texts.add(element.getTextContent());
+    }
+    for (String text : texts) {
+      java.util.regex.Matcher expression = EXPRESSION.matcher(text == null ? "" : text);
+      while (expression.find()) {
+        java.util.regex.Matcher called = CALLED.matcher(expression.group(1));
+        while (called.find()) {
+          String name = called.group(1);
+          if (!beans.contains(name) && !ENGINE_NAMES.contains(name)) {
+            problems.add(where + " calls " + name + " in " + expression.group() + ", which is not a bean of the"
+                + " application");
+          }
+        }
+      }
+    }
+  }
+
+  private static String owner(org.camunda.bpm.model.xml.instance.ModelElementInstance element) {
+    for (var parent = element.getParentElement(); parent != null; parent = parent.getParentElement()) {
+      if (parent instanceof BaseElement base && base.getId() != null) {
+        return base.getId();
+      }
+    }
+    return "the diagram";
+  }
+
+  /**
+   * How every form is bound. {@code latest}: a diagram deployed from Modeler on its own finds the
+   * forms already deployed, and a form deployed on its own reaches every task at once; every
+   * deployment is checked so that each form a task names exists and asks for what the task records.
+   */
+  public static final String FORM_BINDING = "latest";
+  static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+
   /** The variable a form field fills in: {@code factorResponses.CODE} fills in {@code factorResponses}. */
-  static String variableOf(String fieldKey) {
+  public static String variableOf(String fieldKey) {
     int dot = fieldKey.indexOf('.');
     return dot < 0 ? fieldKey : fieldKey.substring(0, dot);
   }
 
-  static String documentation(BaseElement element) {
+  public static String documentation(BaseElement element) {
     return element.getDocumentations().stream().map(Documentation::getTextContent).collect(Collectors.joining(" "));
   }
 
-  static String kebab(String id) {
+  public static String kebab(String id) {
     return id.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
   }
 }
