@@ -161,6 +161,8 @@ public class CaseChronology {
             || !taskActivities.contains(update.getActivityInstanceId()))
         .sorted(Comparator.comparing(HistoricDetail::getTime).thenComparing(CaseChronology::sequence))
         .forEach(update -> values.put(update.getVariableName(), plain(update.getValue())));
+    // an optional field left empty recorded nothing (a form opens each repeated step's fields blank)
+    values.values().removeIf(value -> value instanceof String text && text.isBlank());
     return values;
   }
 

@@ -233,6 +233,13 @@ class FollowUpAfterClosureTest {
 
     tasks.complete(yearEnd.getId(), Map.of("childStillAtHome", true, "checkInNotes", "Still at home a year on"));
     assertThat(historic(followUp, "outcome")).isEqualTo("SUSTAINED_AT_HOME");
+    Map<?, ?> chronology = http.withBasicAuth(team.manager, team.password)
+        .getForObject("/api/cases/" + childId + "/chronology", Map.class);
+    assertThat((List<Map<String, Object>>) chronology.get("entries"))
+        .filteredOn(entry -> "confirmChildAtHome".equals(entry.get("taskKey"))).hasSize(3)
+        .allSatisfy(entry -> assertThat((Map<String, Object>) entry.get("values"))
+            .as("what each check-in found, and no empty day back in care")
+            .containsEntry("childStillAtHome", true).doesNotContainKey("returnedToCareOn"));
     assertThat(returnedToCareMessage().getStatusCode().is4xxClientError()).as("no case, no follow-up: refused as before")
         .isTrue();
     OversightReport.Outcomes outcomes = asManager(LocalDate.of(2034, 5, 1), LocalDate.of(2034, 5, 31)).outcomes();
