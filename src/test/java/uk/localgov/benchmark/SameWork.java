@@ -46,7 +46,7 @@ final class SameWork {
       "returnReview", ROOT(), "ratifyDecision", "ratification", "supportJob", "ongoingSupport",
       "allocateCinCoordinator", "ongoingSupport", "supportReview", "ongoingSupport");
   /** Variables the bare engine writes itself (the decision in the model), not passed by the replay. */
-  static final Set<String> WRITTEN_BY_ENGINE = Set.of("firstVisitDecision", "visitFrequencyDecision");
+  static final Set<String> WRITTEN_BY_ENGINE = Set.of("firstVisitDecision");
 
   static String ROOT() {
     return "unplannedReturn";
@@ -144,23 +144,13 @@ final class SameWork {
         .businessRuleTask("weighIntensity").camundaDecisionRef("supportIntensity").camundaMapDecisionResult("singleEntry")
         .userTask("firstHomeVisit").camundaAssignee("worker")
         .boundaryEvent("visitDue").cancelActivity(false).timerWithDuration("P7D").endEvent()
-        .moveToActivity("firstHomeVisit").parallelGateway("visited").userTask("returnReview").camundaAssignee("iro")
+        .moveToActivity("firstHomeVisit").userTask("returnReview").camundaAssignee("iro")
         .boundaryEvent("reviewDue").cancelActivity(false).timerWithDuration("P20D").endEvent()
         .moveToActivity("returnReview").callActivity("ratification").calledElement("sameWorkRatification")
         .callActivity("ongoingSupport").calledElement("sameWorkSupport").camundaAsyncBefore()
+        // the case's closure, which starts asynchronously once support has ended
+        .serviceTask("closeCase").camundaExpression("${true}").camundaAsyncBefore()
         .endEvent()
-        // after the first visit, while the care order stands: statutory visits and looked-after reviews
-        .moveToNode("visited").subProcess("supervise").embeddedSubProcess().startEvent()
-        .businessRuleTask("decideVisitFrequency").camundaDecisionRef("visitFrequency")
-        .camundaResultVariable("visitFrequencyDecision").camundaMapDecisionResult("singleResult")
-        .parallelGateway("visitsAndReviews")
-        .userTask("statutoryVisit").camundaAssignee("worker")
-        .boundaryEvent("statutoryVisitDue").cancelActivity(false).timerWithDuration("P42D").endEvent()
-        .moveToActivity("statutoryVisit").endEvent()
-        .moveToNode("visitsAndReviews").userTask("lookedAfterReview").camundaAssignee("iro")
-        .boundaryEvent("lookedAfterReviewDue").cancelActivity(false).timerWithDuration("P90D").endEvent()
-        .moveToActivity("lookedAfterReview").endEvent()
-        .subProcessDone().endEvent()
         .done();
     mappings(root.getModelElementById("ratification"), ratificationIn, ratificationOut);
     mappings(root.getModelElementById("ongoingSupport"), supportIn, supportOut);
@@ -176,14 +166,12 @@ final class SameWork {
         .parallelGateway("begins")
         .userTask("supportReview").camundaAssignee("coordinator")
         .boundaryEvent("supportReviewDue").cancelActivity(false).timerWithDuration("P42D").endEvent()
-        .moveToActivity("supportReview").userTask("nextSupportReview").camundaAssignee("coordinator")
-        .boundaryEvent("nextSupportReviewDue").cancelActivity(false).timerWithDuration("P84D").endEvent()
-        .moveToActivity("nextSupportReview").endEvent("reviewed")
+        .moveToActivity("supportReview").endEvent("reviewed")
         .moveToNode("begins").userTask("recordWeeklyProgress").camundaAssignee("worker")
         .boundaryEvent("progressDue").cancelActivity(false).timerWithDuration("P7D").endEvent()
         .moveToActivity("recordWeeklyProgress").endEvent()
         .done();
-    // support ends (in a later review, not reached here), the weekly progress task with it
+    // support ends when its review does, the weekly progress task with it (as the project's does)
     org.camunda.bpm.model.bpmn.instance.EndEvent reviewed = support.getModelElementById("reviewed");
     reviewed.getEventDefinitions().add(support.newInstance(org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition.class));
     engine.getRepositoryService().createDeployment().name("same-work")
@@ -192,7 +180,6 @@ final class SameWork {
         .addModelInstance("same-work-support.bpmn", support)
         .addString("first-visit.dmn", read(processes.resolve("first-visit.dmn")))
         .addString("reunification-factors.dmn", read(processes.resolve("reunification-factors.dmn")))
-        .addString("visit-frequency.dmn", read(processes.resolve("visit-frequency.dmn")))
         .deploy();
   }
 
