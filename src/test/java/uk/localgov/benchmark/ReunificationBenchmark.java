@@ -689,9 +689,15 @@ class ReunificationBenchmark {
      * it) and keeps its social worker's statutory visits open, so its past would not be history.
      */
     Map<String, Object> child(String childId, String returnDate, String socialWorker) {
+      return uk.localgov.reunification.casework.Cases.with(careOrderChild(childId, returnDate, socialWorker),
+          "legalStatus", "SECTION_20");
+    }
+
+    /** A child on a care order (a first home visit within 7 days): the active cases, whose first visits fall due in the burst. */
+    Map<String, Object> careOrderChild(String childId, String returnDate, String socialWorker) {
       return uk.localgov.reunification.casework.Cases.with(
-          uk.localgov.reunification.casework.Cases.careOrderChild(childId), "legalStatus", "SECTION_20",
-          "socialWorker", socialWorker, "returnDate", returnDate, "returnReason", "PLACEMENT_BREAKDOWN");
+          uk.localgov.reunification.casework.Cases.careOrderChild(childId), "socialWorker", socialWorker,
+          "returnDate", returnDate, "returnReason", "PLACEMENT_BREAKDOWN");
     }
 
     @Override
@@ -752,10 +758,10 @@ class ReunificationBenchmark {
       }
     }
 
-    /** A case waiting for its plan and first visit. */
+    /** A case of a child on a care order, waiting for its plan and first visit. */
     void activeCase(String childId, String returnDate, String worker) {
       as(worker, () -> engine.getRuntimeService().startProcessInstanceByKey("unplannedReturn", childId,
-          child(childId, returnDate, worker)));
+          careOrderChild(childId, returnDate, worker)));
     }
 
     long chases() {
