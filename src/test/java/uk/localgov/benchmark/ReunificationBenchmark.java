@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -41,7 +42,13 @@ import uk.localgov.reunification.StandaloneApplication;
  * Run with {@code ./mvnw -Pbench verify}; knobs: {@code -Dbench.cases} (full cases per side, 200),
  * {@code -Dbench.active} (active cases for the task query, "1000,10000"; the largest is also the
  * timer burst), {@code -Dbench.databases} ("h2,postgres"), {@code -Dbench.starts} (start-ups per
- * side, 3). Results: printed, and written to {@code target/benchmark/results.md} and {@code .json}.
+ * side, 3), {@code -Dbench.burst=false} (no timer burst), and on PostgreSQL: {@code -Dbench.load=false} (no HTTP load
+ * run), {@code -Dbench.load.users} (50), {@code -Dbench.load.seconds} (the run with pauses, 180),
+ * {@code -Dbench.load.closedSeconds} (each closed loop, 60), {@code -Dbench.pastCases} (the past cases of the two
+ * workers compared, "5,200"; empty: not measured), {@code -Dbench.oversight} (the active cases at which the
+ * dashboard is timed, "10000"; "10000,50000" seeds 40,000 more, about 20 minutes). Results: printed, and written to
+ * {@code target/benchmark/results.md} and {@code .json}; the Gatling reports to {@code target/gatling}, the plans of
+ * the task query to {@code target/benchmark/explain-*.txt}.
  */
 class ReunificationBenchmark {
 
@@ -55,6 +62,17 @@ class ReunificationBenchmark {
   /** The other social workers who hold the rest of the active cases, half in each team. */
   static final int WORKERS = Integer.getInteger("bench.workers", 200);
   static final int QUERIES = 300;
+  /** The HTTP load run (Gatling) on PostgreSQL: on unless -Dbench.load=false. */
+  static final boolean LOAD = Boolean.parseBoolean(System.getProperty("bench.load", "true"));
+  static final int LOAD_USERS = Integer.getInteger("bench.load.users", 50);
+  static final int LOAD_SECONDS = Integer.getInteger("bench.load.seconds", 180);
+  static final int CLOSED_SECONDS = Integer.getInteger("bench.load.closedSeconds", 60);
+  /** The past cases of the two workers whose task queries are compared ("5,200"; empty: not measured). */
+  /** The active cases at which the oversight dashboard's request is timed on PostgreSQL ("10000"; "10000,50000"; empty: not). */
+  static final int[] OVERSIGHT = Arrays.stream(System.getProperty("bench.oversight", "10000").split(","))
+      .filter(text -> !text.isBlank()).mapToInt(Integer::parseInt).toArray();
+  static final int[] PAST_CASES = Arrays.stream(System.getProperty("bench.pastCases", "5,200").split(","))
+      .filter(text -> !text.isBlank()).mapToInt(Integer::parseInt).toArray();
   /**
    * The social worker of the cases run with authorization checks off. With the checks off the
    * engine also leaves the grants of ended tasks in place, so these cases are kept away from
@@ -83,8 +101,9 @@ class ReunificationBenchmark {
 
   void engineFigures(String database) throws Exception {
     Path dir = Files.createTempDirectory("bench-" + database);
+    // the engine named "default", which /engine-rest answers for (the load run); nothing else runs in this JVM
     List<String> properties = new ArrayList<>(List.of("spring.profiles.active=demo", "reunification.demo.cases=false",
-        "logging.level.root=WARN"));
+        "logging.level.root=WARN", "camunda.bpm.process-engine-name=default"));
     if (database.equals("postgres")) {
       properties.set(0, "spring.profiles.active=demo,postgres");
       properties.addAll(List.of("spring.datasource.url=" + PostgresForTests.newDatabase("bench_project"),
@@ -93,11 +112,27 @@ class ReunificationBenchmark {
     }
     try (ConfigurableApplicationContext app = StandaloneApplication.start(dir, properties.toArray(String[]::new))) {
       ProcessEngine project = app.getBean(ProcessEngine.class);
-      ProcessEngine bare = bareEngine(database, dir);
+      String bareUrl = database.equals("postgres") ? PostgresForTests.newDatabase("bench_bare")
+          : "jdbc:h2:file:" + dir.resolve("bare") + ";DB_CLOSE_ON_EXIT=FALSE";
+      ProcessEngine bare = bareEngine(database, bareUrl);
       try {
         BareModels.deploy(bare);
-        throughput(database, new ProjectCases(project), new BareCases(bare));
-        taskQueriesAndTimerBurst(database, new ProjectCases(project), new BareCases(bare));
+        ProjectCases projectCases = new ProjectCases(project);
+        BareCases bareCases = new BareCases(bare);
+        throughput(database, projectCases, bareCases);
+        taskQueries(database, projectCases);
+        if (database.equals("postgres") && LOAD) {
+          loadFigures(database, app, projectCases, bareCases, bareUrl);
+        }
+        if (database.equals("postgres") && PAST_CASES.length > 0) {
+          pastCases(database, projectCases);
+        }
+        if (database.equals("postgres") && OVERSIGHT.length > 0) {
+          oversight(database, app, projectCases);
+        }
+        if (Boolean.parseBoolean(System.getProperty("bench.burst", "true"))) {
+          timerBurst(database, projectCases, bareCases);
+        }
       } finally {
         bare.close();
         ClockUtil.reset();
@@ -105,21 +140,24 @@ class ReunificationBenchmark {
     }
   }
 
-  static ProcessEngine bareEngine(String database, Path dir) {
+  static ProcessEngine bareEngine(String database, String url) {
     ProcessEngineConfiguration configuration = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
         .setProcessEngineName("bare")
         .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
         .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
         .setJobExecutorActivate(false);
     if (database.equals("postgres")) {
-      configuration.setJdbcUrl(PostgresForTests.newDatabase("bench_bare")).setJdbcUsername("postgres")
+      configuration.setJdbcUrl(url).setJdbcUsername("postgres")
           .setJdbcPassword("postgres").setJdbcDriver("org.postgresql.Driver").setDatabaseType("postgres");
     } else {
-      configuration.setJdbcUrl("jdbc:h2:file:" + dir.resolve("bare") + ";DB_CLOSE_ON_EXIT=FALSE")
+      configuration.setJdbcUrl(url)
           .setJdbcUsername("sa").setJdbcPassword("").setJdbcDriver("org.h2.Driver");
     }
     ((ProcessEngineConfigurationImpl) configuration).setJdbcMaxActiveConnections(20);
     ((ProcessEngineConfigurationImpl) configuration).setDbMetricsReporterActivate(false);
+    // the project's variables include Spin JSON values: the same-work case stores them too
+    ((ProcessEngineConfigurationImpl) configuration).getProcessEnginePlugins()
+        .add(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin());
     return configuration.buildProcessEngine();
   }
 
@@ -129,18 +167,26 @@ class ReunificationBenchmark {
    * case leaves in the database on either side.
    */
   void throughput(String database, ProjectCases project, BareCases bare) {
-    for (int i = 0; i < 20; i++) { // warm up both
+    SameWork.Recorder recorder = new SameWork.Recorder(project.engine);
+    project.fullCase("RECORDED", "socialworker1", recorder::step);
+    SameWork.Recording recording = recorder.done();
+    System.out.println("BENCHMARK same-work recording, variable writes per step: " + SameWork.summary(recording));
+    SameWork same = new SameWork(bare.engine, recording, Path.of("processes"));
+    for (int i = 0; i < 20; i++) { // warm up all
       String warm = "WARM-" + i;
       project.fullCase(warm);
       project.withoutAuthorization(() -> project.fullCase(warm + "-NA", UNAUTHORIZED_WORKER));
       bare.fullCase("WARM-" + i);
+      same.fullCase("WARM-SAME-" + i);
     }
     // in alternating blocks, so that whatever else the machine does slows each side alike
     long projectNanos = 0;
     long unauthorizedNanos = 0;
     long bareNanos = 0;
+    long sameNanos = 0;
     long projectRows = 0;
     long bareRows = 0;
+    long sameRows = 0;
     for (int from = 0; from < CASES; from += BLOCK) {
       int first = from;
       int last = Math.min(CASES, from + BLOCK);
@@ -163,8 +209,21 @@ class ReunificationBenchmark {
         }
       });
       bareRows += rows(bare.engine) - rowsBefore;
+      rowsBefore = rows(bare.engine);
+      sameNanos += time(() -> {
+        for (int i = first; i < last; i++) {
+          same.fullCase("TP-SAME-" + i);
+        }
+      });
+      sameRows += rows(bare.engine) - rowsBefore;
     }
     double projectRate = CASES / (projectNanos / 1e9);
+    double sameRate = CASES / (sameNanos / 1e9);
+    results.add(database, "Full cases per second against the same-work bare engine (same shape, variables, decisions)",
+        projectRate, "same-work bare engine", sameRate, "cases/s", projectRate / sameRate, "at least 0.7");
+    results.add(database, "Full cases per second, authorization checks off, against the same-work bare engine",
+        CASES / (unauthorizedNanos / 1e9), "same-work bare engine", sameRate, "cases/s",
+        (CASES / (unauthorizedNanos / 1e9)) / sameRate, "- (what the checks cost)");
     double unauthorizedRate = CASES / (unauthorizedNanos / 1e9);
     double bareRate = CASES / (bareNanos / 1e9);
     results.add(database, "Full cases per second (start to first CiN review, " + CASES + " cases)",
@@ -175,6 +234,27 @@ class ReunificationBenchmark {
     double bareRowsPerCase = (double) bareRows / CASES;
     results.add(database, "Database rows each full case leaves (history, grants, case data)",
         projectRowsPerCase, bareRowsPerCase, "rows", projectRowsPerCase / bareRowsPerCase, "- (lower is leaner)");
+    double sameRowsPerCase = (double) sameRows / CASES;
+    // where the rows differ, table by table: one more case on each side
+    Map<String, Long> projectBefore = project.engine.getManagementService().getTableCount();
+    project.fullCase("ROWS-PROJECT");
+    Map<String, Long> projectAfter = project.engine.getManagementService().getTableCount();
+    Map<String, Long> sameBefore = bare.engine.getManagementService().getTableCount();
+    same.fullCase("ROWS-SAME");
+    Map<String, Long> sameAfter = bare.engine.getManagementService().getTableCount();
+    StringBuilder byTable = new StringBuilder("BENCHMARK " + database + " rows of one case by table (project / same-work bare):");
+    new java.util.TreeSet<>(projectAfter.keySet()).forEach(table -> {
+      long p = projectAfter.get(table) - projectBefore.getOrDefault(table, 0L);
+      long b = sameAfter.getOrDefault(table, 0L) - sameBefore.getOrDefault(table, 0L);
+      if (p != 0 || b != 0) {
+        byTable.append(' ').append(table).append(' ').append(p).append('/').append(b);
+      }
+    });
+    System.out.println(byTable);
+    results.notes.add(byTable.substring("BENCHMARK ".length()));
+    results.add(database, "Database rows each full case leaves, against the same-work bare engine",
+        projectRowsPerCase, "same-work bare engine", sameRowsPerCase, "rows", projectRowsPerCase / sameRowsPerCase,
+        "- (the difference: grants, operation log, what listeners add)");
   }
 
   /** Every row in the engine's tables. */
@@ -182,14 +262,14 @@ class ReunificationBenchmark {
     return engine.getManagementService().getTableCount().values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** 3. One social worker's task query as active cases grow; 2. then every first-visit timer falls due at once. */
-  void taskQueriesAndTimerBurst(String database, ProjectCases project, BareCases bare) throws Exception {
+  /** 3. One social worker's task query as active cases grow. */
+  int seeded;
+
+  void taskQueries(String database, ProjectCases project) {
     project.hireSocialWorkers(WORKERS);
-    int seeded = 0;
     for (int active : ACTIVE) {
       for (; seeded < active; seeded++) {
-        String worker = seeded < CASELOAD ? "socialworker1" : "benchworker" + (seeded % WORKERS);
-        project.activeCase("ACT-" + seeded, BURST_RETURN_DATE, worker);
+        project.activeCase("ACT-" + seeded, BURST_RETURN_DATE, activeWorker(seeded));
       }
       double[] on = project.taskQueryLatency(true);
       double[] off = project.taskQueryLatency(false);
@@ -200,9 +280,15 @@ class ReunificationBenchmark {
           + " active cases, authorization on",
           on[1], "authorization off", off[1], "ms", on[1] / off[1], "under 50 ms; ratio at most 2");
     }
-    if (!Boolean.parseBoolean(System.getProperty("bench.burst", "true"))) {
-      return;
-    }
+  }
+
+  /** Who holds active case number i: socialworker1 the first few, then the bench workers in turn. */
+  static String activeWorker(int i) {
+    return i < CASELOAD ? "socialworker1" : "benchworker" + (i % WORKERS);
+  }
+
+  /** 2. Every first-visit timer of the active cases falls due at once. */
+  void timerBurst(String database, ProjectCases project, BareCases bare) throws Exception {
     for (int i = 0; i < seeded; i++) {
       bare.timerCase("BURST-" + i, BURST_RETURN_DATE);
     }
@@ -213,6 +299,242 @@ class ReunificationBenchmark {
     ClockUtil.reset();
     results.add(database, "Timer burst: " + seeded + " timers due at once, seconds until every chase exists",
         projectSeconds, bareSeconds, "s", projectSeconds / bareSeconds, "- (time: lower is better)");
+  }
+
+  // ---------------------------------------------------------------- many people at once, over HTTP
+
+  /**
+   * 5. Caseworkers over HTTP (Gatling, {@link CaseworkersSimulation}) against the running
+   * application with the active cases above: first {@code bench.load.users} of them acting as
+   * people do, with pauses (open run, {@code bench.load.seconds}); then the same mix with no pause
+   * (closed loop, other workers, {@code bench.load.closedSeconds}); then the task query alone in a
+   * closed loop, against the application and against the bare starter (its own JVM, authorization
+   * off, no credentials) on a database holding the same number of open tasks, across the same workers.
+   */
+  void loadFigures(String database, ConfigurableApplicationContext app, ProjectCases project, BareCases bare,
+      String bareUrl) throws Exception {
+    String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    String filter = project.engine.getFilterService().createFilterQuery().filterName("My tasks").singleResult().getId();
+    for (int i = 0; i < seeded; i++) {
+      bare.activeCase("ACT-" + i, activeWorker(i));
+    }
+    int users = LOAD_USERS;
+    warmUp(base, filter);
+    Map<String, LoadRun.Stats> open = LoadRun.run("open", Map.of("load.baseUrl", base, "load.users", "" + users,
+        "load.firstWorker", "0", "load.seconds", "" + LOAD_SECONDS, "load.pause", "true", "load.mix", "casework",
+        "load.filter", filter));
+    String people = users + " caseworkers with pauses, " + seeded + " active cases, " + LOAD_SECONDS + " s";
+    httpRow(database, "HTTP, " + people + ": My tasks, list (filter page of 15)", open.get("My tasks: list"), 100);
+    httpRow(database, "HTTP, " + people + ": My tasks, count", open.get("My tasks: count"), 100);
+    httpRow(database, "HTTP, " + people + ": open task, form variables", open.get("Open task: form variables"), 0);
+    httpRow(database, "HTTP, " + people + ": complete task (submit form)", open.get("Complete task"), 300);
+    LoadRun.Stats all = open.get("All");
+    results.add(database, "HTTP, " + people + ": failed requests of " + all.total() + " (against: throughput)",
+        all.failed(), "requests/s", all.perSecond(), "", (double) all.failed() / all.total(), "no failures");
+
+    Map<String, LoadRun.Stats> closed = LoadRun.run("closed-mix", Map.of("load.baseUrl", base, "load.users", "" + users,
+        "load.firstWorker", "" + users, "load.seconds", "" + CLOSED_SECONDS, "load.pause", "false",
+        "load.mix", "casework", "load.filter", filter));
+    String loop = users + " caseworkers, no pause (closed loop), " + CLOSED_SECONDS + " s";
+    httpRow(database, "HTTP, " + loop + ": My tasks, list", closed.get("My tasks: list"), 0);
+    httpRow(database, "HTTP, " + loop + ": complete task", closed.get("Complete task"), 0);
+    LoadRun.Stats closedAll = closed.get("All");
+    results.add(database, "HTTP, " + loop + ": saturation throughput, requests/s (against: completions/s; failed: "
+        + closedAll.failed() + " of " + closedAll.total() + ")",
+        closedAll.perSecond(), "completions/s", closed.containsKey("Complete task") ? closed.get("Complete task").perSecond() : 0, "/s",
+        (double) closedAll.failed() / closedAll.total(), "no failures (ratio: failed share)");
+
+    Map<String, LoadRun.Stats> projectQuery = LoadRun.run("closed-query-project", Map.of("load.baseUrl", base,
+        "load.users", "" + users, "load.firstWorker", "" + 2 * users, "load.seconds", "" + CLOSED_SECONDS,
+        "load.pause", "false", "load.mix", "taskQuery"));
+    Process starter = null;
+    try {
+      int port = freePort();
+      starter = startBareStarter(database, bareUrl, port);
+      Map<String, LoadRun.Stats> bareQuery = LoadRun.run("closed-query-bare", Map.of("load.baseUrl",
+          "http://localhost:" + port, "load.users", "" + users, "load.firstWorker", "" + 2 * users,
+          "load.seconds", "" + CLOSED_SECONDS, "load.pause", "false", "load.mix", "taskQuery", "load.auth", "false"));
+      String query = "HTTP task query (list of 15 + count), " + users + " users, closed loop, " + CLOSED_SECONDS + " s";
+      double projectRate = projectQuery.get("All").perSecond();
+      double bareRate = bareQuery.get("All").perSecond();
+      results.add(database, query + ": requests/s, application with authentication and authorization (failed: "
+          + projectQuery.get("All").failed() + " / " + bareQuery.get("All").failed() + ")",
+          projectRate, "bare starter, authorization off", bareRate, "req/s", projectRate / bareRate,
+          "- (throughput: higher is better)");
+      LoadRun.Stats projectList = projectQuery.get("Task query: list");
+      LoadRun.Stats bareList = bareQuery.get("Task query: list");
+      results.add(database, query + ": list p95", projectList.p95(), "bare starter", bareList.p95(), "ms",
+          projectList.p95() / bareList.p95(), "-");
+    } finally {
+      if (starter != null) {
+        starter.destroy();
+        starter.waitFor();
+      }
+    }
+  }
+
+  /** The application's HTTP side warmed as a running service is: 200 "My tasks" pages and counts, of workers the runs don't use. */
+  static void warmUp(String base, String filter) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (int i = 0; i < 200; i++) {
+      int worker = WORKERS - 1 - (i % 20);
+      String credentials = "Basic " + java.util.Base64.getEncoder().encodeToString(
+          ("benchworker" + worker + ":Bench-Worker-2026-" + worker).getBytes());
+      for (String path : List.of("/list?firstResult=0&maxResults=15", "/count")) {
+        http.send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/filter/" + filter + path))
+            .header("Authorization", credentials).header("Content-Type", "application/json")
+            .header("Accept", path.startsWith("/list") ? "application/hal+json" : "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(CaseworkersSimulation.TASKLIST_BODY)).build(),
+            HttpResponse.BodyHandlers.discarding());
+      }
+    }
+  }
+
+  void httpRow(String database, String figure, LoadRun.Stats stats, double targetMillis) {
+    if (stats == null) { // e.g. no task was ever found to open: said, not hidden
+      System.out.println("BENCHMARK " + database + " " + figure + ": no such request in the Gatling run");
+      results.notes.add(figure + ": no such request was made in the Gatling run");
+      return;
+    }
+    String detail = String.format(java.util.Locale.ROOT, " (p50 %.0f / p95 %.0f / p99 %.0f ms; %d requests, %d failed, %.2f/s)",
+        stats.p50(), stats.p95(), stats.p99(), stats.total(), stats.failed(), stats.perSecond());
+    if (targetMillis > 0) {
+      results.add(database, figure + " p95" + detail, stats.p95(), "target", targetMillis, "ms",
+          stats.p95() / targetMillis, "p95 under " + (int) targetMillis + " ms (ratio under 1)");
+    } else {
+      results.add(database, figure + " p95" + detail, stats.p95(), "p50", stats.p50(), "ms", stats.p95() / stats.p50(), "-");
+    }
+  }
+
+  /** The bare Camunda starter on a database of its own, answering REST with no authentication. */
+  static Process startBareStarter(String database, String url, int port) throws Exception {
+    Path dir = Files.createTempDirectory("bench-bare-starter");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g", "-cp", System.getProperty("java.class.path"), BareStarterApplication.class.getName(),
+        "--spring.config.name=bare", "--camunda.bpm.auto-deployment-enabled=false", "--spring.flyway.enabled=false",
+        "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.metrics.enabled=false",
+        "--camunda.bpm.database.schema-update=false", "--server.port=" + port, "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + (database.equals("postgres") ? "postgres" : "sa"),
+        "--spring.datasource.password=" + (database.equals("postgres") ? "postgres" : ""),
+        "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+    Path log = dir.resolve("out.log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (true) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        process.destroy();
+        throw new IllegalStateException("bare starter did not become healthy: " + String.join("\n", Files.readAllLines(log)));
+      }
+      try {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200 && answer.body().contains("UP")) {
+          return process;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  // ---------------------------------------------------------------- oversight
+
+  /**
+   * 7. The oversight dashboard's request ({@code GET /api/oversight}, its default period) over HTTP
+   * as linemanager1, line manager of Team North (a quarter of the bench workers), as the active
+   * cases grow: p50 and p95 of 30 requests after 3 to warm up.
+   */
+  void oversight(String database, ConfigurableApplicationContext app, ProjectCases project) throws Exception {
+    String url = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/oversight";
+    HttpClient http = HttpClient.newHttpClient();
+    String credentials = "Basic " + java.util.Base64.getEncoder().encodeToString("linemanager1:linemanager1".getBytes());
+    double[] first = null;
+    int firstCases = 0;
+    for (int cases : OVERSIGHT) {
+      for (; seeded < cases; seeded++) {
+        project.activeCase("ACT-" + seeded, BURST_RETURN_DATE, activeWorker(seeded));
+      }
+      int requests = 30;
+      double[] millis = new double[requests];
+      for (int i = -3; i < requests; i++) {
+        long started = System.nanoTime();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", credentials)
+            .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+          throw new IllegalStateException("oversight answered " + answer.statusCode() + ": " + answer.body());
+        }
+        if (i >= 0) {
+          millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+      }
+      Arrays.sort(millis);
+      double[] figures = {millis[requests / 2], millis[(int) Math.ceil(requests * 0.95) - 1]};
+      if (first == null) {
+        first = figures;
+        firstCases = cases;
+        results.add(database, "Oversight dashboard request p95 (p50 " + Math.round(figures[0]) + " ms), linemanager1, "
+            + cases + " active cases", figures[1], "p50", figures[0], "ms", figures[1] / figures[0], "-");
+      } else {
+        results.add(database, "Oversight dashboard request p95 (p50 " + Math.round(figures[0]) + " ms), linemanager1, "
+            + cases + " active cases", figures[1], firstCases + " cases", first[1], "ms", figures[1] / first[1],
+            "- (growth against " + (cases / firstCases) + " times the cases)");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- a caseworker's past
+
+  /**
+   * 6. The task query of a worker with the history of many past cases against the same worker with
+   * few: pastworkerN holds {@code CASELOAD} open cases and N full cases behind them.
+   */
+  void pastCases(String database, ProjectCases project) {
+    Map<Integer, double[]> latency = new LinkedHashMap<>();
+    for (int past : PAST_CASES) {
+      String worker = "pastworker" + past;
+      project.hireSocialWorker(worker, 0);
+      for (int i = 0; i < past; i++) {
+        project.fullCase("PAST-" + past + "-" + i, worker);
+      }
+      for (int i = 0; i < CASELOAD; i++) {
+        project.activeCase("PAST-ACT-" + past + "-" + i, BURST_RETURN_DATE, worker);
+      }
+      latency.put(past, project.myTasksLatency(worker));
+      PlanCapture.explain(project.engine, worker, database, past);
+    }
+    pastCaseRows(database, latency, "");
+    // the same once PostgreSQL's statistics are fresh (autovacuum's ANALYZE, which a busy table gets
+    // within minutes): tells a plan chosen on stale estimates from one that grows with the grants
+    try (java.sql.Connection connection = ((ProcessEngineConfigurationImpl) project.engine.getProcessEngineConfiguration())
+        .getDataSource().getConnection(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("ANALYZE ACT_RU_AUTHORIZATION");
+      statement.execute("ANALYZE ACT_RU_TASK");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    Map<Integer, double[]> analyzed = new LinkedHashMap<>();
+    for (int past : PAST_CASES) {
+      analyzed.put(past, project.myTasksLatency("pastworker" + past));
+      PlanCapture.explain(project.engine, "pastworker" + past, database, past);
+    }
+    pastCaseRows(database, analyzed, ", after ANALYZE");
+  }
+
+  void pastCaseRows(String database, Map<Integer, double[]> latency, String when) {
+    int few = PAST_CASES[0];
+    for (int i = 1; i < PAST_CASES.length; i++) {
+      int many = PAST_CASES[i];
+      double[] manyLatency = latency.get(many);
+      double[] fewLatency = latency.get(few);
+      results.add(database, "Task query p50, a worker with " + many + " past cases (and " + CASELOAD + " open), "
+          + seeded + " active cases" + when, manyLatency[0], "with " + few + " past cases", fewLatency[0], "ms",
+          manyLatency[0] / fewLatency[0], "-");
+      results.add(database, "Task query p95, a worker with " + many + " past cases (and " + CASELOAD + " open), "
+          + seeded + " active cases" + when, manyLatency[1], "with " + few + " past cases", fewLatency[1], "ms",
+          manyLatency[1] / fewLatency[1], "at most 1.5");
+    }
   }
 
   /** Runs the engine's timers with a job executor like the application's, until every chase exists. */
@@ -363,10 +685,21 @@ class ReunificationBenchmark {
       this.engine = engine;
     }
 
+    /**
+     * A child accommodated under section 20 for 30 weeks (a first home visit within 14 days). Not on
+     * a care order: while one stands a case cannot end at a Child in Need review (only a court ends
+     * it) and keeps its social worker's statutory visits open, so its past would not be history.
+     */
     Map<String, Object> child(String childId, String returnDate, String socialWorker) {
+      return uk.localgov.reunification.casework.Cases.with(careOrderChild(childId, returnDate, socialWorker),
+          "legalStatus", "SECTION_20");
+    }
+
+    /** A child on a care order (a first home visit within 7 days): the active cases, whose first visits fall due in the burst. */
+    Map<String, Object> careOrderChild(String childId, String returnDate, String socialWorker) {
       return uk.localgov.reunification.casework.Cases.with(
-          uk.localgov.reunification.casework.Cases.careOrderChild(childId), "socialWorker", socialWorker, "returnDate", returnDate,
-          "returnReason", "PLACEMENT_BREAKDOWN");
+          uk.localgov.reunification.casework.Cases.careOrderChild(childId), "socialWorker", socialWorker,
+          "returnDate", returnDate, "returnReason", "PLACEMENT_BREAKDOWN");
     }
 
     @Override
@@ -376,44 +709,61 @@ class ReunificationBenchmark {
 
     /** A whole case whose social worker is this worker. */
     void fullCase(String childId, String worker) {
+      fullCase(childId, worker, step -> { });
+    }
+
+    /** A whole case, told after each of its steps ({@link SameWork#STEPS}), which the recording of one uses. */
+    void fullCase(String childId, String worker, java.util.function.Consumer<String> afterStep) {
       String today = LocalDate.now(ENGLAND).toString();
       as(worker, () -> engine.getRuntimeService().startProcessInstanceByKey("unplannedReturn", childId,
           child(childId, today, worker)));
+      afterStep.accept(childId);
       complete(childId, "completeReturnPlan", worker, Map.of("returnPlan", "Outreach team daily; school"));
+      afterStep.accept(childId);
       complete(childId, "firstHomeVisit", worker, Map.of("visitDate", today, "childWishesAndFeelings",
           "Glad to be home", "parentView", "Coping", "welfareSafeguarded", true));
+      afterStep.accept(childId);
       complete(childId, "returnReview", "iro1", Map.of("reviewNotes", "Plan agreed"));
+      afterStep.accept(childId);
       complete(childId, "ratifyDecision", "headofservice1", Map.of("ratificationDecision", "RATIFIED",
           "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
+      afterStep.accept(childId);
       engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(childId).list()
           .forEach(instance -> engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
               .activityId("CallActivity_OngoingSupport").list().forEach(job -> engine.getManagementService().executeJob(job.getId())));
+      afterStep.accept(childId);
       complete(childId, "allocateCinCoordinator", "iro1", Map.of("cinCoordinator", "cincoordinator1"));
+      afterStep.accept(childId);
       complete(childId, "supportReview", "cincoordinator1", Map.of("supportOutcome", "STEP_DOWN_TO_UNIVERSAL",
           "reviewNotes", "Settled"));
+      afterStep.accept(childId);
     }
 
-    /** Social workers benchworker0, 1, … in Team North and Team South, beside the demo's. */
+    /** Social workers benchworker0, 1, … (password Bench-Worker-2026-i) in Team North and Team South, beside the demo's. */
     void hireSocialWorkers(int count) {
-      IdentityService identity = engine.getIdentityService();
       for (int i = 0; i < count; i++) {
-        String id = "benchworker" + i;
-        if (identity.createUserQuery().userId(id).count() == 0) {
-          org.camunda.bpm.engine.identity.User user = identity.newUser(id);
-          user.setFirstName("Bench");
-          user.setLastName("Worker " + i);
-          user.setPassword("Bench-Worker-2026-" + i);
-          identity.saveUser(user);
-          identity.createMembership(id, "socialworkers");
-          identity.createMembership(id, i % 2 == 0 ? "teamnorth" : "teamsouth");
-        }
+        hireSocialWorker("benchworker" + i, i);
       }
     }
 
-    /** A case waiting for its plan and first visit. */
+    void hireSocialWorker(String id, int i) {
+      IdentityService identity = engine.getIdentityService();
+      if (identity.createUserQuery().userId(id).count() == 0) {
+        org.camunda.bpm.engine.identity.User user = identity.newUser(id);
+        user.setFirstName("Bench");
+        user.setLastName("Worker " + i);
+        user.setPassword("Bench-Worker-2026-" + i);
+        identity.saveUser(user);
+        identity.createMembership(id, "socialworkers");
+        // a quarter in Team North, so that its line manager (linemanager1) has 50 of the 200
+        identity.createMembership(id, i % 4 == 0 ? "teamnorth" : "teamsouth");
+      }
+    }
+
+    /** A case of a child on a care order, waiting for its plan and first visit. */
     void activeCase(String childId, String returnDate, String worker) {
       as(worker, () -> engine.getRuntimeService().startProcessInstanceByKey("unplannedReturn", childId,
-          child(childId, returnDate, worker)));
+          careOrderChild(childId, returnDate, worker)));
     }
 
     long chases() {
@@ -423,7 +773,7 @@ class ReunificationBenchmark {
     /** Tasklist's "My tasks" for socialworker1: the first page and the count; p50 and p95 in ms. */
     double[] taskQueryLatency(boolean authorization) {
       double[][] percentiles = new double[1][];
-      Runnable measure = () -> percentiles[0] = myTasksLatency();
+      Runnable measure = () -> percentiles[0] = myTasksLatency("socialworker1");
       if (authorization) {
         measure.run();
       } else {
@@ -432,13 +782,13 @@ class ReunificationBenchmark {
       return percentiles[0];
     }
 
-    private double[] myTasksLatency() {
+    double[] myTasksLatency(String worker) {
       double[] millis = new double[QUERIES];
       for (int i = -50; i < QUERIES; i++) {
-        long nanos = time(() -> as("socialworker1", () -> {
-          engine.getTaskService().createTaskQuery().taskAssignee("socialworker1").orderByTaskCreateTime().desc()
+        long nanos = time(() -> as(worker, () -> {
+          engine.getTaskService().createTaskQuery().taskAssignee(worker).orderByTaskCreateTime().desc()
               .listPage(0, 15);
-          return engine.getTaskService().createTaskQuery().taskAssignee("socialworker1").count();
+          return engine.getTaskService().createTaskQuery().taskAssignee(worker).count();
         }));
         if (i >= 0) {
           millis[i] = nanos / 1e6;
@@ -506,6 +856,11 @@ class ReunificationBenchmark {
       }
     }
 
+    /** An open case with two tasks of this worker's, as the project's active case has its plan and first visit. */
+    void activeCase(String childId, String worker) {
+      engine.getRuntimeService().startProcessInstanceByKey("bareActive", childId, Map.of("worker", worker));
+    }
+
     void timerCase(String childId, String returnDate) {
       Date due = Date.from(LocalDate.parse(returnDate).plusDays(7).atTime(23, 59, 59).atZone(ENGLAND).toInstant());
       engine.getRuntimeService().startProcessInstanceByKey("bareTimer", childId, Map.of("due", due));
@@ -546,8 +901,13 @@ class ReunificationBenchmark {
           .userTask("chase").camundaAssignee("manager").endEvent()
           .moveToActivity("visit").endEvent()
           .done();
+      BpmnModelInstance active = Bpmn.createExecutableProcess("bareActive").camundaHistoryTimeToLive(3650)
+          .startEvent().parallelGateway("both")
+          .userTask("plan").camundaAssignee("${worker}").endEvent()
+          .moveToNode("both").userTask("visit").camundaAssignee("${worker}").endEvent()
+          .done();
       engine.getRepositoryService().createDeployment().addModelInstance("bare-case.bpmn", wholeCase)
-          .addModelInstance("bare-timer.bpmn", timer).deploy();
+          .addModelInstance("bare-timer.bpmn", timer).addModelInstance("bare-active.bpmn", active).deploy();
     }
   }
 
@@ -578,6 +938,8 @@ class ReunificationBenchmark {
     }
 
     final List<Row> rows = new ArrayList<>();
+    /** Lines written below the table: what explains the figures. */
+    final List<String> notes = new ArrayList<>();
 
     void add(String database, String figure, double project, double bare, String unit, double ratio, String target) {
       add(database, figure, project, "bare engine", bare, unit, ratio, target);
@@ -616,6 +978,10 @@ class ReunificationBenchmark {
         json.append('\n');
       }
       json.append("]\n");
+      if (!notes.isEmpty()) {
+        markdown.append('\n');
+        notes.forEach(note -> markdown.append("- ").append(note).append('\n'));
+      }
       Files.writeString(dir.resolve("results.md"), markdown);
       Files.writeString(dir.resolve("results.json"), json);
       System.out.println(markdown);

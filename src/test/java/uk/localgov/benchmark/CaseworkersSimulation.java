@@ -1,0 +1,125 @@
+package uk.localgov.benchmark;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Caseworkers at work over HTTP, run by Gatling in a JVM of its own ({@link LoadRun} starts it).
+ * Each virtual user is one social worker, with that worker's own credentials, in a loop for the
+ * run's length: "My tasks" as Tasklist asks for it (the filter's first page of 15, newest first,
+ * as HAL with the case columns, and its count), then the newest task's form variables, then the
+ * task completed with what its form asks (the plan, the first home visit or a statutory visit, the
+ * tasks a social worker of these cases has; another task is opened and left). With {@code load.pause=true} a person's pauses lie
+ * between the actions (reading the list, filling in the form); without, the loop is closed and
+ * finds the saturation throughput. {@code load.mix=taskQuery} sends only the task query, as the
+ * plain REST task query (for the bare starter, which has no filters and no authentication).
+ *
+ * <p>System properties: {@code load.baseUrl}, {@code load.users}, {@code load.firstWorker} (the
+ * users are benchworker{first}, {first+1}, …), {@code load.seconds}, {@code load.pause},
+ * {@code load.mix} ("casework" or "taskQuery"), {@code load.filter} (the "My tasks" filter's id),
+ * {@code load.auth} (send basic credentials).
+ */
+public class CaseworkersSimulation extends Simulation {
+
+  static final String BASE = System.getProperty("load.baseUrl", "http://localhost:8080");
+  static final int USERS = Integer.getInteger("load.users", 50);
+  static final int FIRST_WORKER = Integer.getInteger("load.firstWorker", 0);
+  static final int SECONDS = Integer.getInteger("load.seconds", 180);
+  static final boolean PAUSE = Boolean.parseBoolean(System.getProperty("load.pause", "true"));
+  static final String MIX = System.getProperty("load.mix", "casework");
+  static final String FILTER = System.getProperty("load.filter", "");
+  static final boolean AUTH = Boolean.parseBoolean(System.getProperty("load.auth", "true"));
+
+  /** What Tasklist sends for a filter's list and count: newest first, with the filter's case columns. */
+  static final String TASKLIST_BODY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+      + "\"orQueries\":[],\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],"
+      + "\"variableNames\":[\"childName\",\"childId\"],\"variableNamesIgnoreCase\":false}";
+  static final String TASK_QUERY_BODY = "{\"assignee\":\"#{worker}\",\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+
+  /** The tasks a worker of the benchmark's cases completes: the plan, the first visit, a statutory visit. */
+  static final java.util.Set<String> COMPLETED = java.util.Set.of("completeReturnPlan", "firstHomeVisit", "statutoryVisit");
+
+  static String completion(Session session) {
+    String key = session.getString("taskKey");
+    String today = LocalDate.now().toString();
+    if ("firstHomeVisit".equals(key) || "statutoryVisit".equals(key)) {
+      return "{\"variables\":{\"visitDate\":{\"value\":\"" + today + "\",\"type\":\"String\"},"
+          + ("statutoryVisit".equals(key) ? "\"childSeenAlone\":{\"value\":true,\"type\":\"Boolean\"}," : "")
+          + "\"childWishesAndFeelings\":{\"value\":\"Glad to be home\",\"type\":\"String\"},"
+          + "\"parentView\":{\"value\":\"Coping\",\"type\":\"String\"},"
+          + "\"welfareSafeguarded\":{\"value\":true,\"type\":\"Boolean\"}}}";
+    }
+    return "{\"variables\":{\"returnPlan\":{\"value\":\"Outreach team daily; school\",\"type\":\"String\"}}}";
+  }
+
+  ChainBuilder think(long fromMillis, long toMillis) {
+    return PAUSE ? exec(pause(Duration.ofMillis(fromMillis), Duration.ofMillis(toMillis))) : exec(session -> session);
+  }
+
+  ChainBuilder casework() {
+    return exec(session -> session.remove("taskId").remove("taskKey"))
+        .exec(withCredentials(http("My tasks: list").post("/engine-rest/filter/" + FILTER + "/list?firstResult=0&maxResults=15")
+            .header("Accept", "application/hal+json").body(StringBody(TASKLIST_BODY))
+            .check(status().is(200), jsonPath("$._embedded.task[0].id").optional().saveAs("taskId"),
+                jsonPath("$._embedded.task[0].taskDefinitionKey").optional().saveAs("taskKey"))))
+        .exec(withCredentials(http("My tasks: count").post("/engine-rest/filter/" + FILTER + "/count")
+            .body(StringBody(TASKLIST_BODY)).check(status().is(200))))
+        .exec(think(2000, 5000))
+        .doIf(session -> session.contains("taskId")).then(
+            exec(withCredentials(http("Open task: form variables").get("/engine-rest/task/#{taskId}/form-variables")
+                .check(status().is(200))))
+                .exec(think(3000, 8000))
+                .doIf(session -> COMPLETED.contains(session.getString("taskKey"))).then(
+                    exec(withCredentials(http("Complete task").post("/engine-rest/task/#{taskId}/submit-form")
+                        .body(StringBody(CaseworkersSimulation::completion)).check(status().is(204))))
+                    .exec(think(1000, 3000))));
+  }
+
+  ChainBuilder taskQuery() {
+    return exec(withCredentials(http("Task query: list").post("/engine-rest/task?firstResult=0&maxResults=15")
+        .body(StringBody(TASK_QUERY_BODY)).check(status().is(200))))
+        .exec(withCredentials(http("Task query: count").post("/engine-rest/task/count")
+            .body(StringBody(TASK_QUERY_BODY)).check(status().is(200))))
+        .exec(think(2000, 5000));
+  }
+
+  io.gatling.javaapi.http.HttpRequestActionBuilder withCredentials(io.gatling.javaapi.http.HttpRequestActionBuilder request) {
+    return AUTH ? request.basicAuth("#{worker}", "#{password}") : request;
+  }
+
+  {
+    List<Map<String, Object>> workers = new ArrayList<>();
+    for (int i = FIRST_WORKER; i < FIRST_WORKER + USERS; i++) {
+      Map<String, Object> worker = new HashMap<>();
+      worker.put("worker", "benchworker" + i);
+      worker.put("password", "Bench-Worker-2026-" + i);
+      workers.add(worker);
+    }
+    HttpProtocolBuilder protocol = http.baseUrl(BASE).acceptHeader("application/json")
+        .contentTypeHeader("application/json").disableCaching();
+    ScenarioBuilder caseworkers = scenario(MIX.equals("taskQuery") ? "Task query" : "Caseworkers")
+        .feed(workers.iterator())
+        .during(Duration.ofSeconds(SECONDS)).on(MIX.equals("taskQuery") ? taskQuery() : casework());
+    setUp(caseworkers.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(10))))
+        .protocols(protocol)
+        .maxDuration(Duration.ofSeconds(SECONDS + 60));
+  }
+}
