@@ -77,13 +77,7 @@ public final class ModelRules {
   public static Map.Entry<String, Set<String>> form(byte[] content) {
     try {
       JsonNode form = new ObjectMapper().readTree(content);
-      Set<String> keys = new HashSet<>();
-      form.path("components").forEach(component -> {
-        if (component.has("key") && !component.path("readonly").asBoolean(false)) {
-          keys.add(component.get("key").asText());
-        }
-      });
-      return Map.entry(form.path("id").asText(), keys);
+      return Map.entry(form.path("id").asText(), fields(form, false));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -95,18 +89,23 @@ public final class ModelRules {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
         JsonNode form = json.readTree(file.toFile());
-        Set<String> keys = new HashSet<>();
-        form.get("components").forEach(component -> {
-          if (component.has("key") && (shownToo || !component.path("readonly").asBoolean(false))) {
-            keys.add(component.get("key").asText());
-          }
-        });
-        forms.put(form.get("id").asText(), keys);
+        forms.put(form.get("id").asText(), fields(form, shownToo));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return forms;
+  }
+
+  /** The keys of a form's fields: those a person fills in, or with {@code shownToo} the read-only ones as well. */
+  private static Set<String> fields(JsonNode form, boolean shownToo) {
+    Set<String> keys = new HashSet<>();
+    form.path("components").forEach(component -> {
+      if (component.has("key") && (shownToo || !component.path("readonly").asBoolean(false))) {
+        keys.add(component.get("key").asText());
+      }
+    });
+    return keys;
   }
 
   /** The problems of a diagram in a folder, its forms those of {@code forms}, its beans the application's. */
