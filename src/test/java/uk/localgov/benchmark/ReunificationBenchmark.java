@@ -100,6 +100,7 @@ class ReunificationBenchmark {
   // ---------------------------------------------------------------- the engine figures
 
   void engineFigures(String database) throws Exception {
+    seeded = 0; // each database's active cases are its own
     Path dir = Files.createTempDirectory("bench-" + database);
     // the engine named "default", which /engine-rest answers for (the load run); nothing else runs in this JVM
     List<String> properties = new ArrayList<>(List.of("spring.profiles.active=demo", "reunification.demo.cases=false",
@@ -320,6 +321,7 @@ class ReunificationBenchmark {
     }
     int users = LOAD_USERS;
     warmUp(base, filter);
+    firstWorkerSeesTheirTasks(base, filter, project);
     Map<String, LoadRun.Stats> open = LoadRun.run("open", Map.of("load.baseUrl", base, "load.users", "" + users,
         "load.firstWorker", "0", "load.seconds", "" + LOAD_SECONDS, "load.pause", "true", "load.mix", "casework",
         "load.filter", filter));
@@ -387,6 +389,25 @@ class ReunificationBenchmark {
             .POST(HttpRequest.BodyPublishers.ofString(CaseworkersSimulation.TASKLIST_BODY)).build(),
             HttpResponse.BodyHandlers.discarding());
       }
+    }
+  }
+
+  /**
+   * Before the load: the first load worker holds tasks, and their "My tasks" over HTTP counts them,
+   * so that a run with nothing to open is stopped and said, not measured.
+   */
+  static void firstWorkerSeesTheirTasks(String base, String filter, ProjectCases project) throws Exception {
+    long held = project.engine.getTaskService().createTaskQuery().taskAssignee("benchworker0").count();
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(base + "/engine-rest/filter/" + filter + "/count"))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "benchworker0:Bench-Worker-2026-0".getBytes()))
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(CaseworkersSimulation.TASKLIST_BODY)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (held == 0 || answer.statusCode() != 200 || !answer.body().equals("{\"count\":" + held + "}")) {
+      throw new IllegalStateException("before the load run benchworker0 holds " + held
+          + " tasks and their My tasks answers " + answer.statusCode() + " " + answer.body());
     }
   }
 
