@@ -22,10 +22,11 @@ import uk.localgov.reunification.engine.UnrestrictedLookups;
 
 /**
  * The process instances the signed-in person was granted to read one by one ({@link CaseAccess}
- * grants each case to its people), read from their grants: which instances to ask the engine
- * about when a read covers every case a person may see. The engine still judges each one (ask
- * with the caller's authorizations on); the grants only spare it from judging the whole history,
- * which on PostgreSQL took most of the oversight report's time.
+ * grants each case to its people), read from the engine's own grants: for a read that covers every
+ * case a person may see, which can then read those instances by their ids. The engine's check of a
+ * whole history compares every instance with every grant of the person, which on PostgreSQL took
+ * most of the oversight report's time; with revokes never written ({@link GrantsOnly}), a person
+ * reads an instance exactly when one of these grants names it, or one of the wider grants below.
  *
  * <p>Empty when the person may read more than instances granted one by one, so that only the
  * engine's check over the whole history can say which: nobody signed in, authorization off, an
