@@ -46,6 +46,7 @@ public class CaseReads implements CommandObserver {
   private final RecordRetention retention;
   private final Duration sameReadWithin;
   private final Map<String, Long> recentReads = new ConcurrentHashMap<>();
+  private volatile int sweepAbove = REMEMBERED;
   private final Map<String, String> childOfProcess = bounded();
   private final Map<String, Date> removalOfChild = bounded();
   private final Map<Class<?>, Method[]> getters = new ConcurrentHashMap<>();
@@ -160,8 +161,11 @@ public class CaseReads implements CommandObserver {
 
   private boolean firstReadLately(String key, long now) {
     Long before = recentReads.put(key, now);
-    if (recentReads.size() > REMEMBERED) {
+    if (recentReads.size() > sweepAbove) {
       recentReads.values().removeIf(at -> now - at > sameReadWithin.toMillis());
+      // what is still recent stays: the next sweep waits until as many again are added, or one read
+      // of more cases than that (a manager's oversight figures) would sweep the whole map per case
+      sweepAbove = Math.max(REMEMBERED, 2 * recentReads.size());
     }
     return before == null || now - before > sameReadWithin.toMillis();
   }
