@@ -87,6 +87,11 @@ public class OversightFigures {
     this.grantedInstances = grantedInstances;
   }
 
+  /** The processes that make up a child's case, whose instances the figures count. */
+  public static String[] caseProcesses() {
+    return CASE_PROCESSES.clone();
+  }
+
   /** A child's return and what its variables say, whichever process it was. */
   private static final class CaseFacts {
     final String id;

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.localgov.reunification.ApplicationTest;
 import uk.localgov.reunification.engine.CallersReads;
 import uk.localgov.reunification.engine.UnrestrictedLookups;
+import uk.localgov.reunification.oversight.OversightFigures;
 import uk.localgov.reunification.oversight.TeamHistory;
 
 /**
@@ -31,8 +32,7 @@ import uk.localgov.reunification.oversight.TeamHistory;
 @ApplicationTest
 class GrantedInstancesTest {
 
-  static final String[] CASE_PROCESSES = {"plannedReturn", "unplannedReturn", "ratification", "ongoingSupport",
-      "planRevision", "caseClosure", "caseFollowUp"};
+  static final String[] CASE_PROCESSES = OversightFigures.caseProcesses();
 
   @Autowired
   ProcessEngine engine;
