@@ -45,11 +45,14 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
 
   private BpmnParseListener shareTasks() {
     TaskListener share = this::share;
+    TaskListener takenBy = this::offerEnds;
     return new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, share);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, takenBy);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, takenBy);
       }
     };
   }
@@ -77,5 +80,24 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
     }
     task.getCandidates().stream().filter(link -> link.getGroupId() != null)
         .forEach(link -> access.shareInstanceWithGroup(link.getGroupId(), task.getProcessInstanceId()));
+  }
+
+  /**
+   * Least privilege for work offered to a role group (a service manager's next steps, a
+   * ratification): the group reads the process instance only while the task is open; whoever
+   * completes it keeps reading it, as the people allocated to the case do.
+   */
+  private void offerEnds(DelegateTask task) {
+    var groups = task.getCandidates().stream().map(link -> link.getGroupId()).filter(java.util.Objects::nonNull)
+        .collect(java.util.stream.Collectors.toSet());
+    if (groups.isEmpty() || task.getProcessInstanceId() == null) {
+      return;
+    }
+    String taker = task.getAssignee() != null ? task.getAssignee()
+        : org.camunda.bpm.engine.impl.context.Context.getCommandContext().getAuthenticatedUserId();
+    if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) && taker != null) {
+      access.shareInstanceWithUser(taker, task.getProcessInstanceId());
+    }
+    access.withdrawGroupOffer(groups, task.getProcessInstanceId(), task.getId());
   }
 }

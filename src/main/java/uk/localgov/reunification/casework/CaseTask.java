@@ -243,6 +243,9 @@ public enum CaseTask {
   /** Salford §7: a planned return goes ahead once ratified, so the child cannot have gone home before. */
   private static void homeOnlyOnceRatified(CaseVariables variables, TaskRules rules) {
     java.time.LocalDate home = variables.pastOrTodayDate("returnDate");
+    if (variables.isPresent("dateOfBirth")) {
+      ReturnStartCheck.requireChildOn(variables.date("dateOfBirth"), home, "on the return date");
+    }
     rules.ratifiedOn(variables.text("childId")).filter(home::isBefore).ifPresent(ratified -> {
       throw new CaseInputRefused("returnDate", "must not be before the return was ratified on " + ratified
           + " (was " + home + ")");
