@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import uk.localgov.reunification.casework.CaseMessage;
 import uk.localgov.reunification.casework.CaseStart;
+import uk.localgov.reunification.casework.TextBounds;
 import uk.localgov.reunification.casework.CaseTask;
 import uk.localgov.reunification.casework.Recorded;
 
@@ -52,7 +53,14 @@ class TaskReferenceTest {
       page.append("| `").append(start.processKey()).append("` | `").append(String.join("`, `", start.variables()))
           .append("` |\n");
     }
-    page.append("\n## Messages\n\n| message | carries |\n|---|---|\n");
+    page.append("\nEvery start variable is checked as its process's start check says (`ReturnStartCheck`):"
+        + " `childName` at most " + TextBounds.NAME + " characters and any other text at most " + TextBounds.TEXT
+        + "; `dateOfBirth` and `returnDate` not in the future, `returnDate` not before `dateOfBirth`, and the child under"
+        + " 18 on the return (today for a planned return, and again on `confirmReturnHome`'s `returnDate`).\n");
+    page.append("\n## Messages\n\nA message names one child's case by its `businessKey` alone; from anyone but an"
+        + " administrator `all`, `processInstanceId`, `correlationKeys`, `localCorrelationKeys`, `tenantId` and"
+        + " `variablesInResultEnabled` are refused with 400 naming the field. Each text it carries is at most "
+        + TextBounds.TEXT + " characters.\n\n| message | carries |\n|---|---|\n");
     for (CaseMessage message : CaseMessage.values()) {
       page.append("| `").append(message.messageName()).append("` | ")
           .append(message.variables().isEmpty() ? "nothing" : "`" + String.join("`, `", message.variables()) + "`")
