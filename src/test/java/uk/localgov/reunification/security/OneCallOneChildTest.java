@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -97,11 +96,8 @@ class OneCallOneChildTest {
     assertThat(answer.getBody()).contains("'" + field + "'");
   }
 
-  static Map<String, Object> typed(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
-        "type", value instanceof Integer ? "Integer" : value instanceof Boolean ? "Boolean" : "String")));
-    return variables;
+  private static Map<String, Object> typed(Map<String, Object> values) {
+    return uk.localgov.reunification.casework.Cases.restVariables(values);
   }
 
   @Test
