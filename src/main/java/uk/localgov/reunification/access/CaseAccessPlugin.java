@@ -6,14 +6,13 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.casework.ReturnStartCheck;
 
@@ -25,8 +24,7 @@ import uk.localgov.reunification.casework.ReturnStartCheck;
  * owner editing a diagram in Modeler cannot forget it.
  */
 @Component
-@Order(3)
-public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
+public class CaseAccessPlugin extends OrderedPlugin {
 
   private final CaseAccess access;
 

@@ -2,7 +2,6 @@ package uk.localgov.reunification.casework;
 
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.engine.Caller;
 import uk.localgov.reunification.engine.CommandGuard;
@@ -18,7 +17,6 @@ import uk.localgov.reunification.engine.CommandPayload.Address;
  * application's own messages between a case's processes run inside the engine and are not checked.
  */
 @Component
-@Order(-10) // before the rules of the case it reaches (CaseEventRules): the address is judged first
 public class OneCaseAddressed implements CommandGuard {
 
   @Override

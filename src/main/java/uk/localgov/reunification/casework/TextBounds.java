@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.engine.Caller;
 import uk.localgov.reunification.engine.CommandGuard;
@@ -24,7 +23,6 @@ import uk.localgov.reunification.engine.CommandPayload;
  * (engine.LongTextColumns).
  */
 @Component
-@Order(-20) // the cheapest check, before any guard reads the case
 public class TextBounds implements CommandGuard {
 
   public static final int NAME = 200;

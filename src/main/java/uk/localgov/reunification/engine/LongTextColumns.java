@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.casework.TextBounds;
@@ -20,7 +19,6 @@ import uk.localgov.reunification.casework.TextBounds;
  * tables, a warning names the statements for the database administrator.
  */
 @Component
-@Order(0)
 class LongTextColumns {
 
   static final List<String> TABLES = List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL");

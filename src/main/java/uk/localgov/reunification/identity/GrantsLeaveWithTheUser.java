@@ -3,7 +3,7 @@ package uk.localgov.reunification.identity;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.AuthorizationQueryImpl;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * {@code DELETE /engine-rest/user/{id}} or Admin.
  */
 @Component
-public class GrantsLeaveWithTheUser extends AbstractProcessEnginePlugin {
+public class GrantsLeaveWithTheUser extends OrderedPlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -1,7 +1,7 @@
 package uk.localgov.reunification.notification;
 
 import java.util.ArrayList;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * a mail server that takes a notice job fails it visibly (an incident) rather than not knowing it.
  */
 @Component
-public class NoticeJobs extends AbstractProcessEnginePlugin {
+public class NoticeJobs extends OrderedPlugin {
 
   private final ObjectProvider<JavaMailSender> mail;
   private final ObjectProvider<MailProperties> properties;

@@ -9,9 +9,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.identity.IdentityDirectory;
 import uk.localgov.reunification.identity.Roles;
@@ -23,8 +22,7 @@ import uk.localgov.reunification.identity.Roles;
  * social worker's team in the variable {@code team}.
  */
 @Component
-@Order(5)
-public class TasklistFilters extends AbstractProcessEnginePlugin {
+public class TasklistFilters extends OrderedPlugin {
 
   public static final String MY_TASKS = "My tasks";
   public static final String MY_GROUPS = "Unclaimed work for my groups";
