@@ -33,8 +33,8 @@ class TaskReferenceTest {
 
         ## Tasks
 
-        | task key | label (diagram, mail, oversight, chronology) | stage | timescale | mail | records |
-        |---|---|---|---|---|---|
+        | task key | label (diagram, mail, oversight, chronology) | who does it | stage | timescale | mail | records |
+        |---|---|---|---|---|---|---|
         """);
     for (CaseTask task : CaseTask.values()) {
       StringBuilder records = new StringBuilder();
@@ -43,6 +43,11 @@ class TaskReferenceTest {
             .append(recorded.describe());
       }
       page.append("| `").append(task.key()).append("` | ").append(task.label()).append(" | ")
+          .append(task.performer().who()).append(" (")
+          .append(task.performer().assignee() != null ? "assignee `" + task.performer().assignee() + "`" : "")
+          .append(task.performer().assignee() != null && task.performer().candidateGroups() != null ? ", " : "")
+          .append(task.performer().candidateGroups() != null
+              ? "candidate groups `" + task.performer().candidateGroups() + "`" : "").append(") | ")
           .append(task.stage().map(stage -> stage.label()).orElse("–")).append(" | ")
           .append(task.due().map(due -> due.work() + ": " + due.rule()).orElse("–")).append(" | ")
           .append(task.isEscalation() ? "escalation, always sent" : "may be turned off").append(" | ")
