@@ -18,7 +18,7 @@ public class DirectoryIdentityProvider {
   @Bean
   public LdapIdentityProviderPlugin directoryIdentityProviderPlugin(DirectoryProperties directory) {
     directory.requireDirectory();
-    LdapIdentityProviderPlugin plugin = new LdapIdentityProviderPlugin();
+    LdapIdentityProviderPlugin plugin = new DirectoryIdentityProviderPlugin();
     plugin.setServerUrl(directory.url());
     plugin.setManagerDn(directory.managerDn() == null ? "" : directory.managerDn());
     plugin.setManagerPassword(directory.managerPassword() == null ? "" : directory.managerPassword());

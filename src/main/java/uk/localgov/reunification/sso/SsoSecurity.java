@@ -92,8 +92,9 @@ public class SsoSecurity {
   }
 
   @Bean
-  public FilterRegistrationBean<Filter> ssoRestAuthentication(SignedInStaff staff) {
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new BearerOrCockpitAuthentication(staff));
+  public FilterRegistrationBean<Filter> ssoRestAuthentication(SignedInStaff staff,
+      @Value("${camunda.bpm.process-engine-name:default}") String engineName) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new BearerOrCockpitAuthentication(staff, engineName));
     registration.setName("camunda-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     return registration;
