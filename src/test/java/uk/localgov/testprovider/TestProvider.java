@@ -79,7 +79,7 @@ public final class TestProvider {
 
   /** The provider's groups of each person: what Entra ID's groups claim would carry. */
   public static final Map<String, List<String>> PROVIDER_GROUPS = Map.of(
-      "sam.north", List.of("CS-SocialWorkers"), "pat.north", List.of("CS-SocialWorkers"),
+      "sam.north", List.of("CS-SocialWorkers"), "pat.north", List.of("CS-SocialWorkers"), "ray.north", List.of("CS-SocialWorkers"),
       "lee.north", List.of("CS-LineManagers"), "kim.south", List.of("CS-SocialWorkers"),
       "max.south", List.of("CS-LineManagers"), "ira.reviewer", List.of("CS-IROs"),
       "ada.admin", List.of("CS-Admins"), "vic.visitor", List.of("CS-Library"));

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,6 +25,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import uk.localgov.reunification.records.ReadLog;
 
 /**
  * Profile sso over {@code /engine-rest} and {@code /api}: tokens from the provider, the directory
@@ -38,6 +41,10 @@ class SsoBearerTokenTest extends SsoContext {
   TaskService tasks;
   @Autowired
   AuthorizationService authorizations;
+  @Autowired
+  ManagementService jobs;
+  @Autowired
+  ReadLog readLog;
 
   ResponseEntity<String> call(HttpMethod method, String path, String token, Object body) {
     HttpHeaders headers = new HttpHeaders();
@@ -154,7 +161,7 @@ class SsoBearerTokenTest extends SsoContext {
 
   @Test
   void aLineManagerMovedToAnotherTeamSeesThatTeamsCasesOnlyWithoutARestart() {
-    String north = startedByTheCaseRecordSystem("SSO-NORTH-", "pat.north");
+    String north = startedByTheCaseRecordSystem("SSO-NORTH-", "ray.north");
     String south = startedByTheCaseRecordSystem("SSO-SOUTH-", "kim.south");
     String leeBefore = TOKENS.person("lee.north");
     assertThat(reads(leeBefore, north)).isTrue();
@@ -189,5 +196,70 @@ class SsoBearerTokenTest extends SsoContext {
         TOKENS.person("lee.north"), null);
     assertThat(teamWork.getStatusCode()).isEqualTo(HttpStatus.OK);
     openWork.forEach(task -> assertThat(teamWork.getBody()).contains(task.getId()));
+  }
+
+  void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as(taskKey).isNotNull();
+    tasks.complete(task.getId(), variables);
+  }
+
+  /** A planned return home on 2 March 2026 of a child of sam.north, whose first visit is due by the 9th. */
+  ProcessInstance plannedReturnHome(String childId) {
+    Map<String, Object> child = new LinkedHashMap<>(unplannedChild(childId, "sam.north"));
+    child.remove("returnDate");
+    child.remove("returnReason");
+    ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", childId, child);
+    complete(instance.getId(), "completeAssessment", Map.of("assessmentSummary", "Mother has engaged with parenting work"));
+    complete(instance.getId(), "compileReturnPlan", Map.of("returnPlan", "Family support twice weekly"));
+    complete(instance.getId(), "preReturnReview", Map.of("reviewOutcome", "PROCEED"));
+    ProcessInstance ratification = runtime.createProcessInstanceQuery().processDefinitionKey("ratification")
+        .processInstanceBusinessKey(childId).singleResult();
+    complete(ratification.getId(), "ratifyDecision", Map.of("ratificationDecision", "RATIFIED", "childWishesConsidered", true,
+        "iroConsulted", true, "relativesConsulted", true, "carersConsulted", false));
+    complete(instance.getId(), "confirmReturnHome", Map.of("returnDate", "2026-03-02"));
+    return instance;
+  }
+
+  @Test
+  void theChaseOfAnOverdueVisitGoesToTheLineManagerTheDirectoryNames() {
+    ProcessInstance north;
+    ProcessInstance moved;
+    try {
+      ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2026-03-02 09:00:00"));
+      north = plannedReturnHome("SSO-CHASE-N" + System.nanoTime() % 100000);
+      moved = plannedReturnHome("SSO-CHASE-S" + System.nanoTime() % 100000);
+      ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2026-03-10 00:00:00"));
+      jobs.executeJob(jobs.createJobQuery().processInstanceId(north.getId()).activityId("Timer_FirstVisitOverdue")
+          .singleResult().getId());
+      // the directory moves sam.north to Team South before the second case's visit is chased
+      TestDirectory.move("sam.north", "teamnorth", "teamsouth");
+      jobs.executeJob(jobs.createJobQuery().processInstanceId(moved.getId()).activityId("Timer_FirstVisitOverdue")
+          .singleResult().getId());
+    } finally {
+      ClockUtil.reset();
+      if (TestDirectory.isIn("sam.north", "teamsouth")) {
+        TestDirectory.move("sam.north", "teamsouth", "teamnorth");
+      }
+    }
+
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(north.getBusinessKey()).taskDefinitionKey("chaseOverdueWork")
+        .singleResult().getAssignee()).isEqualTo("lee.north");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(moved.getBusinessKey()).taskDefinitionKey("chaseOverdueWork")
+        .singleResult().getAssignee()).isEqualTo("max.south");
+  }
+
+  @Test
+  void theReadLogRecordsThePersonsDirectoryId() {
+    String childId = startedByTheCaseRecordSystem("SSO-READ-", "sam.north");
+
+    ResponseEntity<String> read = call(HttpMethod.GET, REST + "/task?maxResults=50&processInstanceBusinessKey=" + childId,
+        TOKENS.person("sam.north"), null);
+
+    assertThat(read.getBody()).contains("completeReturnPlan");
+    assertThat(readLog.of(childId)).anySatisfy(entry -> {
+      assertThat(entry.userId()).isEqualTo("sam.north");
+      assertThat(entry.surface()).isEqualTo("engine REST");
+    });
   }
 }

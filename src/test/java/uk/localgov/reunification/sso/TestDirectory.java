@@ -28,6 +28,7 @@ public final class TestDirectory {
   static {
     PEOPLE.put("sam.north", List.of("socialworkers", "teamnorth"));
     PEOPLE.put("pat.north", List.of("socialworkers", "teamnorth"));
+    PEOPLE.put("ray.north", List.of("socialworkers", "teamnorth"));
     PEOPLE.put("lee.north", List.of("linemanagers", "teamnorth"));
     PEOPLE.put("kim.south", List.of("socialworkers", "teamsouth"));
     PEOPLE.put("max.south", List.of("linemanagers", "teamsouth"));
@@ -115,6 +116,14 @@ public final class TestDirectory {
         modify(group, ModificationType.DELETE, id);
       }
       server.delete(personDn(id));
+    } catch (LDAPException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static boolean isIn(String id, String group) {
+    try {
+      return server.getEntry(groupDn(group)).hasAttributeValue("member", personDn(id));
     } catch (LDAPException e) {
       throw new IllegalStateException(e);
     }
