@@ -1,0 +1,86 @@
+package uk.localgov.reunification.sso;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import uk.localgov.reunification.oversight.CockpitDashboardBrowserTest;
+import uk.localgov.testprovider.TestProvider;
+
+/**
+ * A social worker signs in to Tasklist through the council's provider in headless Chromium and
+ * sees their own work; signing out ends the session at the provider too.
+ */
+class SsoSignInBrowserTest extends SsoContext {
+
+  @Autowired
+  TestRestTemplate http;
+
+  WebDriver browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = CockpitDashboardBrowserTest.chromium();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.quit();
+  }
+
+  String aCaseOf(String socialWorker) {
+    String childId = "SSO-TL-" + System.nanoTime() % 1000000;
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(TOKENS.clientCredentials(TestProvider.CASE_RECORDS));
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> started = http.exchange(REST + "/process-definition/key/unplannedReturn/start", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", SsoBearerTokenTest.typed(SsoBearerTokenTest.unplannedChild(childId, socialWorker))),
+            headers), String.class);
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+    return childId;
+  }
+
+  void signInAtTheProvider(String person) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(person);
+    browser.findElement(By.id("password")).sendKeys(person);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  @Test
+  void aSocialWorkerSignsInThroughTheProviderAndSeesTheirOwnTasklist() {
+    String own = aCaseOf("sam.north");
+    String colleagues = aCaseOf("kim.south");
+
+    browser.get(APP + "/camunda/app/tasklist/sso/");
+    assertThat(browser.getCurrentUrl()).as("the provider's sign-in").startsWith(ISSUER);
+    signInAtTheProvider("sam.north");
+
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    wait.until(driver -> driver.getCurrentUrl().startsWith(APP + "/camunda/app/tasklist/sso/"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Test Child " + own));
+    String page = browser.findElement(By.tagName("body")).getText();
+    assertThat(page).contains("Sam North").doesNotContain("Test Child " + colleagues);
+    CockpitDashboardBrowserTest.assertNoContentSecurityPolicyViolations(browser);
+
+    browser.get(APP + SsoSecurity.LOGOUT);
+    // the provider's session ended too: back at the application, the provider asks for a password again
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+    assertThat(browser.getCurrentUrl()).startsWith(ISSUER);
+  }
+}
