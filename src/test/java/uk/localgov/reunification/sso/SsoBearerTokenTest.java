@@ -26,6 +26,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.localgov.reunification.records.ReadLog;
+import uk.localgov.reunification.security.LoginThrottle;
+import uk.localgov.reunification.security.ThrottleForTests;
 
 /**
  * Profile sso over {@code /engine-rest} and {@code /api}: tokens from the provider, the directory
@@ -45,6 +47,8 @@ class SsoBearerTokenTest extends SsoContext {
   ManagementService jobs;
   @Autowired
   ReadLog readLog;
+  @Autowired
+  LoginThrottle throttle;
 
   ResponseEntity<String> call(HttpMethod method, String path, String token, Object body) {
     HttpHeaders headers = new HttpHeaders();
@@ -261,5 +265,22 @@ class SsoBearerTokenTest extends SsoContext {
       assertThat(entry.userId()).isEqualTo("sam.north");
       assertThat(entry.surface()).isEqualTo("engine REST");
     });
+  }
+
+  @Test
+  void failedTokensFromOneAddressAreThrottledAsFailedPasswordsAre() {
+    String forged = TestProvider.signedByAnotherKey(
+        TestProvider.personClaims(ISSUER, "sam.north", Instant.now(), Duration.ofMinutes(5)));
+    ThrottleForTests.forgetAll(throttle);
+    try {
+      for (int i = 0; i < ThrottleForTests.maxFailures(throttle); i++) {
+        assertThat(call(HttpMethod.GET, REST + "/task?maxResults=10", forged, null).getStatusCode())
+            .isEqualTo(HttpStatus.UNAUTHORIZED);
+      }
+      ResponseEntity<String> blocked = call(HttpMethod.GET, REST + "/task?maxResults=10", TOKENS.person("sam.north"), null);
+      assertThat(blocked.getStatusCode()).as("even a good token, from that address").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    } finally {
+      ThrottleForTests.forgetAll(throttle);
+    }
   }
 }

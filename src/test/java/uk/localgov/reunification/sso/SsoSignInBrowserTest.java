@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -71,16 +73,33 @@ class SsoSignInBrowserTest extends SsoContext {
     assertThat(browser.getCurrentUrl()).as("the provider's sign-in").startsWith(ISSUER);
     signInAtTheProvider("sam.north");
 
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
     wait.until(driver -> driver.getCurrentUrl().startsWith(APP + "/camunda/app/tasklist/sso/"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Test Child " + own));
+    try {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Test Child " + own));
+    } catch (org.openqa.selenium.TimeoutException notShown) {
+      throw new AssertionError("Tasklist at " + browser.getCurrentUrl() + " shows: "
+          + browser.findElement(By.tagName("body")).getText(), notShown);
+    }
     String page = browser.findElement(By.tagName("body")).getText();
     assertThat(page).contains("Sam North").doesNotContain("Test Child " + colleagues);
     CockpitDashboardBrowserTest.assertNoContentSecurityPolicyViolations(browser);
+    Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+    assertThat(session.isHttpOnly()).isTrue();
+    assertThat(session.getSameSite()).isEqualTo("Lax");
 
     browser.get(APP + SsoSecurity.LOGOUT);
     // the provider's session ended too: back at the application, the provider asks for a password again
     wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
     assertThat(browser.getCurrentUrl()).startsWith(ISSUER);
+
+    signInAtTheProvider("sam.north");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Sam North"));
+    // Camunda's CSRF protection holds: a change from the signed-in page without its token is refused
+    // (and, as without sso, Camunda ends the session)
+    Object refused = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch('/camunda/api/engine/engine/sso/task/create', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+        + " body: '{}'}).then(answer => done(answer.status));");
+    assertThat(((Number) refused).intValue()).isEqualTo(403);
   }
 }
