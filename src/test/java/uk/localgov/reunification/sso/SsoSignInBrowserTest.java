@@ -94,7 +94,10 @@ class SsoSignInBrowserTest extends SsoContext {
     assertThat(browser.getCurrentUrl()).startsWith(ISSUER);
 
     signInAtTheProvider("sam.north");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Sam North"));
+    // back at the page the provider returned to after signing out (the welcome page), then Tasklist
+    wait.until(driver -> driver.getCurrentUrl().startsWith(APP + "/camunda/"));
+    browser.get(APP + "/camunda/app/tasklist/sso/");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Test Child " + own));
     // Camunda's CSRF protection holds: a change from the signed-in page without its token is refused
     // (and, as without sso, Camunda ends the session)
     Object refused = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
