@@ -76,6 +76,11 @@ public final class TestProvider {
   }
   public static final String AUDIENCE = "api://reunification";
   public static final String TEST_CALLBACK = "http://127.0.0.1/callback";
+  /**
+   * Where the application asks to be sent after signing out: its Tasklist rather than /camunda/,
+   * whose welcome page would pick the test JVM's other context's engine, named default.
+   */
+  public static final String POST_LOGOUT_PATH = "/camunda/app/tasklist/sso/";
 
   /** The provider's groups of each person: what Entra ID's groups claim would carry. */
   public static final Map<String, List<String>> PROVIDER_GROUPS = Map.of(
@@ -173,7 +178,7 @@ public final class TestProvider {
           .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
           .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
           .redirectUri("http://localhost:" + appPort + "/login/oauth2/code/council")
-          .postLogoutRedirectUri("http://localhost:" + appPort + "/camunda/")
+          .postLogoutRedirectUri("http://localhost:" + appPort + POST_LOGOUT_PATH)
           .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL).clientSettings(noConsent).build();
       RegisteredClient tests = RegisteredClient.withId(TEST_CLIENT).clientId(TEST_CLIENT).clientSecret("{noop}" + secretOf(TEST_CLIENT))
           .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "reunification.sso.client-id=" + TestProvider.APP_CLIENT,
     "reunification.sso.client-secret=" + TestProvider.APP_SECRET,
     "reunification.sso.audience=" + TestProvider.AUDIENCE,
+    "reunification.sso.post-logout-redirect-uri={baseUrl}" + TestProvider.POST_LOGOUT_PATH,
     "reunification.sso.systems=" + TestProvider.CASE_RECORDS + "," + TestProvider.STRANGER,
     "reunification.sso.group-mapping.[CS-SocialWorkers]=socialworkers",
     "reunification.sso.group-mapping.[CS-LineManagers]=linemanagers",
