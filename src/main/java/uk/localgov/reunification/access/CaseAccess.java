@@ -67,7 +67,7 @@ public class CaseAccess {
     Set<String> people = new LinkedHashSet<>(record.allocated());
     if (record.socialWorker() != null) {
       try {
-        people.add(staff.lineManagerOf(record.socialWorker()));
+        people.add(staff.lineManagerOf(record.socialWorker(), record.team()));
       } catch (ProcessEngineException noLineManager) {
         // a team without a line manager: the chase of overdue work reports it; nobody to grant here
       }

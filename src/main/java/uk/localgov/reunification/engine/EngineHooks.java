@@ -25,6 +25,7 @@ import uk.localgov.reunification.notification.WorkNoticesPlugin;
 import uk.localgov.reunification.records.CaseReads;
 import uk.localgov.reunification.records.RetentionPlugin;
 import uk.localgov.reunification.security.NoLockoutPerUser;
+import uk.localgov.reunification.sso.DirectoryIdentityProviderPlugin;
 import uk.localgov.reunification.tasklist.TasklistFilters;
 
 /**
@@ -63,6 +64,8 @@ public final class EngineHooks {
           "the command interceptors that run the guards and observers below"),
       new Plugin(FeelParsedOnce.class, Ordered.LOWEST_PRECEDENCE - 80, "each FEEL expression of a decision parsed once"),
       new Plugin(GrantsLeaveWithTheUser.class, Ordered.LOWEST_PRECEDENCE - 70, "a deleted user's grants go with them"),
+      new Plugin(DirectoryIdentityProviderPlugin.class, Ordered.LOWEST_PRECEDENCE - 70,
+          "with profile sso instead of the one above: the council directory (LDAP) is who people are"),
       new Plugin(StaffAnswers.class, Ordered.LOWEST_PRECEDENCE - 60,
           "the staff directory's answers kept for one command"),
       new Plugin(WorkNoticesPlugin.class, Ordered.LOWEST_PRECEDENCE - 50,

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
@@ -21,7 +22,9 @@ import org.springframework.util.unit.DataSize;
 @Configuration
 public class RestAuthentication {
 
+  /** With profile sso, bearer tokens instead ({@code sso/SsoRestAuthentication}). */
   @Bean
+  @Profile("!sso")
   public FilterRegistrationBean<Filter> processEngineAuthenticationFilter() {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
     registration.setName("camunda-rest-authentication");

@@ -49,7 +49,9 @@ public class TasklistFilters extends OrderedPlugin {
             .taskCandidateGroupIn(Roles.RATIFIERS).includeAssignedTasks(),
         Roles.RATIFIERS);
 
-    for (Group team : engine.getIdentityService().createGroupQuery().groupType(Roles.TEAM_TYPE).list()) {
+    // the type checked here too: Camunda's LDAP identity provider (profile sso) ignores it in a query
+    for (Group team : engine.getIdentityService().createGroupQuery().groupType(Roles.TEAM_TYPE).list().stream()
+        .filter(group -> Roles.TEAM_TYPE.equals(group.getType())).toList()) {
       List<String> managers = lineManagersOf(engine.getIdentityService(), team.getId());
       ensureForUsers(engine, team.getName() + ": all work", 0,
           "Every open task on the cases of " + team.getName(),
