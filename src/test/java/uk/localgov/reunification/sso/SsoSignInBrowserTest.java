@@ -83,7 +83,9 @@ class SsoSignInBrowserTest extends SsoContext {
     try {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Test Child " + own));
     } catch (org.openqa.selenium.TimeoutException notShown) {
-      throw new AssertionError("Tasklist at " + browser.getCurrentUrl() + " shows: "
+      // what the browser said is the first thing to read when Tasklist draws nothing
+      String console = browser.manage().logs().get("browser").getAll().toString();
+      throw new AssertionError("Tasklist at " + browser.getCurrentUrl() + " said " + console + " and shows: "
           + browser.findElement(By.tagName("body")).getText(), notShown);
     }
     String page = browser.findElement(By.tagName("body")).getText();
