@@ -94,4 +94,29 @@ class NoticesWaitOutAnOutageTest {
       assertThat(notices(jobs)).isEmpty();
     }
   }
+
+  /**
+   * Sent at least once: when a node dies after the mail server accepted a notice but before its job
+   * committed, another node sends it again. Both copies carry the notice's one Message-ID, so a mail
+   * client shows them as one message.
+   */
+  @Test
+  void aNoticeSentAgainAfterACrashKeepsItsMessageId() throws Exception {
+    smtp = new GreenMail(new ServerSetup(NoticesSurviveFailuresTest.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    org.springframework.mail.javamail.JavaMailSenderImpl sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(smtp.getSmtp().getPort());
+    NoticeJob job = new NoticeJob(() -> sender, () -> new MailProperties(true, "reunification@northshire.example", null, null));
+    NoticeJob.Notice notice = job.newConfiguration(new NoticeJob.Notice("socialworker1@northshire.example",
+        "Assessment due for DEMO-1", "Open it in Tasklist", java.util.UUID.randomUUID().toString()).toCanonicalString());
+
+    job.execute(notice, null, null, null);
+    job.execute(notice, null, null, null); // the retry of a send whose commit was lost
+
+    MimeMessage[] arrived = smtp.getReceivedMessages();
+    assertThat(arrived).hasSize(2);
+    assertThat(arrived[0].getMessageID()).isEqualTo(arrived[1].getMessageID())
+        .isEqualTo("<notice-" + notice.id() + "@northshire.example>");
+  }
 }
