@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Teaches every node's engine to send a notice ({@link NoticeJob}), mail on or off: a node without
- * a mail server that takes a notice job fails it visibly (an incident) rather than not knowing it.
+ * a mail server that takes a notice job fails it visibly (an incident, once its retries are spent)
+ * rather than not knowing it; a failed send waits longer before each next try ({@link NoticeBackOff}).
  */
 @Component
 public class NoticeJobs extends OrderedPlugin {
@@ -27,7 +28,17 @@ public class NoticeJobs extends OrderedPlugin {
     if (configuration.getCustomJobHandlers() == null) {
       configuration.setCustomJobHandlers(new ArrayList<>());
     }
-    configuration.getCustomJobHandlers().add(new NoticeJob(mail::getIfAvailable,
-        () -> properties.getIfAvailable(() -> new MailProperties(false, null, null, 0))));
+    configuration.getCustomJobHandlers().add(new NoticeJob(mail::getIfAvailable, this::properties));
+  }
+
+  /** After the engine's own failed-job strategy exists: notices wait longer after each failed send. */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setFailedJobCommandFactory(new NoticeBackOff(configuration.getFailedJobCommandFactory(),
+        properties().retryAfter()));
+  }
+
+  private MailProperties properties() {
+    return properties.getIfAvailable(() -> new MailProperties(false, null, null, null));
   }
 }
