@@ -355,13 +355,13 @@ class OneCallOneChildTest {
     ProcessInstance instance = wentHome(childId, "SECTION_20");
     String definition = instance.getProcessDefinitionId();
 
-    // Cockpit's own plugin query, on the webapps' command executor (one page large enough for every case of this shared context)
+    // Cockpit's own plugin query, on the webapps' command executor (one page, of the query limit, holds every case of this shared context)
     String cockpit = WebappLogin.session(http, "cockpit", "linemanager1", "linemanager1");
     HttpHeaders session = new HttpHeaders();
     session.add(HttpHeaders.COOKIE, "JSESSIONID=" + cockpit);
     session.setAccept(List.of(MediaType.APPLICATION_JSON));
     ResponseEntity<String> plugin = http.exchange("/camunda/api/cockpit/plugin/base/default/process-instance"
-        + "?processDefinitionId=" + definition + "&firstResult=0&maxResults=10000", HttpMethod.GET,
+        + "?processDefinitionId=" + definition + "&firstResult=0&maxResults=2000", HttpMethod.GET,
         new HttpEntity<>(session), String.class);
     assertThat(plugin.getStatusCode()).as(plugin.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(plugin.getBody()).contains(childId);
