@@ -76,6 +76,7 @@ class CaseTabBrowserTest extends ProcessTest {
     assertNoContentSecurityPolicyViolations(browser);
     String inTasklist = caseTab("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + planTask, "Case");
     screenshot("tasklist-case-tab.png");
+    assertThat(uk.localgov.reunification.AxeCheck.criticalOrSerious(browser, "Tasklist: the Case tab")).isEmpty();
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
     assertThat(browser.findElements(By.cssSelector(".create-task-action")).stream().noneMatch(WebElement::isDisplayed))
         .as("Create task is not offered to a caseworker").isTrue();

@@ -80,6 +80,9 @@ public class CockpitDashboardBrowserTest {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-figure='FIRST_VISIT.due']")));
     screenshot();
+    assertThat(uk.localgov.reunification.AxeCheck.criticalOrSerious(browser, "Cockpit: the oversight dashboard")).isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".dashboard > .sections")).stream().noneMatch(WebElement::isDisplayed))
+        .as("a manager's start page is the oversight alone, without Camunda's charts").isTrue();
 
     assertThat(row("FIRST_VISIT")).as("first visits: due, on time, late, missed, overdue, not yet due, on time %")
         .containsExactly("3", "2", "1", "0", "0", "0", "67");
@@ -232,6 +235,11 @@ public class CockpitDashboardBrowserTest {
 
   /** Debian's chromium, headless; fails with what to install when it or its driver is missing. */
   public static WebDriver chromium() {
+    return chromium(null);
+  }
+
+  /** Chromium speaking a language (en-GB, en-US): its interface and the languages its pages are asked in. */
+  public static WebDriver chromium(String language) {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       fail("No browser for the Cockpit dashboard test: expected Chromium at " + CHROMIUM + " and ChromeDriver at "
           + CHROMEDRIVER + ". Install Debian's packages (apt-get install chromium chromium-driver; .ci/run does),"
@@ -242,6 +250,10 @@ public class CockpitDashboardBrowserTest {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--window-size=1400,2600");
+    if (language != null) {
+      options.addArguments("--lang=" + language);
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    }
     // the console, read by assertNoContentSecurityPolicyViolations
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);

@@ -22,6 +22,11 @@ const OUTCOMES = {
 const POUNDS = new Intl.NumberFormat('en-GB', {style: 'currency', currency: 'GBP', maximumFractionDigits: 0});
 
 const STYLE = `
+/* a manager's start page is the oversight, alone: Camunda's own charts and the "Custom Plugins"
+   heading are for administrators (the body class is set by reunification-webapps.js) */
+body:not(.reunification-administrator) .dashboard > .sections { display: none; }
+body:not(.reunification-administrator) .dashboard section.deprecate > .section-toggle,
+body:not(.reunification-administrator) .dashboard section.deprecate header { display: none; }
 .reunification-oversight { padding: 0 0 20px; }
 .reunification-oversight h3 { font-size: 16px; margin: 22px 0 8px; font-weight: 600; }
 .reunification-oversight .ro-note { color: #6b6b6b; font-size: 12px; margin: 0 0 8px; }
