@@ -119,9 +119,10 @@ class CaseworkersDayBrowserTest extends ProcessTest {
     browser.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
 
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(done -> tasks.createTaskQuery().taskId(visit).count() == 0);
+    // the task opened with the field blank; what it recorded is the day typed
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("visitDate").list()).isNotEmpty()
-        .allSatisfy(stored -> assertThat(stored.getValue()).isEqualTo(visited.toString()));
+        .variableName("visitDate").list().stream().map(stored -> String.valueOf(stored.getValue()))
+        .filter(stored -> !stored.isBlank()).toList()).containsExactly(visited.toString());
   }
 
   @Test
@@ -140,7 +141,9 @@ class CaseworkersDayBrowserTest extends ProcessTest {
       text.sendKeys("Seen at home");
     }
     browser.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
-    assertThat(browser.switchTo().activeElement()).as("back to the date to correct it").isEqualTo(date);
+    assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+        "return arguments[0].closest('.fjs-form-field').contains(document.activeElement);", date))
+        .as("back to the date to correct it").isTrue();
     assertThat(tasks.createTaskQuery().taskId(visit).count()).as("not submitted").isEqualTo(1);
 
     LocalDate returned = LocalDate.now(ENGLAND).minusDays(10);

@@ -94,6 +94,11 @@ public class CockpitDashboardBrowserTest {
     List<WebElement> overdue = browser.findElements(By.cssSelector("[data-overdue]"));
     assertThat(overdue).hasSize(1);
     assertThat(overdue.get(0).getText()).contains(history.b, "Review after an unplanned return", "2025-10-21", "13");
+    WebElement child = overdue.get(0).findElement(By.cssSelector("[data-figure='overdue.child'] a"));
+    assertThat(child.getText()).as("the child named").isEqualTo("Test Child " + history.b + " (" + history.b + ")");
+    assertThat(child.getDomAttribute("href")).as("and linked to the case").startsWith("#/process-instance/");
+    assertThat(browser.findElement(By.cssSelector("[data-caution='returns.3.percent']")).getText())
+        .as("a share of 2 children carries a caution").contains("fewer than 10 children");
     assertThat(browser.findElement(By.cssSelector("[data-plugin=reunification-oversight]")).getText())
         .doesNotContain(history.s);
 
@@ -157,8 +162,8 @@ public class CockpitDashboardBrowserTest {
         + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done(r.status + ' ' + t)))"
         + ".catch(e => done(String(e)));", csv);
     // the text arrives through ChromeDriver with its line ends as \n (OversightCsvTest reads the CRLF)
-    assertThat(String.valueOf(downloaded).replace("\r\n", "\n")).startsWith("200 section,figure,label,team,value\n")
-        .contains("\ncosts,familiesSupported,Families supported when a child went home,," + outcomes.get("returnedHome")
+    assertThat(String.valueOf(downloaded).replace("\r\n", "\n")).startsWith("200 section,figure,label,team,teamName,value\n")
+        .contains("\ncosts,familiesSupported,Families supported when a child went home,,," + outcomes.get("returnedHome")
             + "\n")
         .doesNotContain(history.s);
     assertNoContentSecurityPolicyViolations(browser);

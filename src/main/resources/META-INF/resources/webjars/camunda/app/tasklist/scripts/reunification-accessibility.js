@@ -30,6 +30,9 @@ function nameOf(element) {
   if (element.dataset && REGIONS[element.dataset.region]) {
     return REGIONS[element.dataset.region];
   }
+  if (element.matches('[state-circle]')) {
+    return element.classList.contains('circle-red') ? 'With incidents' : 'Without incidents';
+  }
   if (element.classList.contains('bjs-drilldown')) {
     return 'Open the called process';
   }

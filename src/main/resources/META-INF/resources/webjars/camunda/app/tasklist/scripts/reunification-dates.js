@@ -80,6 +80,10 @@ function check(input) {
   if (read.text) {
     input.value = read.text;
   }
+  if (read.refusal && input._flatpickr) {
+    // an open calendar would read the text itself at the next click anywhere (31/02 as 3 March)
+    input._flatpickr.close();
+  }
   return !read.refusal;
 }
 
@@ -121,6 +125,8 @@ document.addEventListener('click', event => {
     event.stopImmediatePropagation();
     event.preventDefault();
     refused[0].focus();
+    // focus opens the calendar (Camunda Forms): closed again, so that it never reads the refused text
+    setTimeout(() => refused[0]._flatpickr && refused[0]._flatpickr.close(), 0);
   }
 }, true);
 
