@@ -34,8 +34,22 @@ public final class WebappLogin {
   private record PageAndLogin(ResponseEntity<String> page, ResponseEntity<String> login) {
   }
 
+  /**
+   * A login posted to a path as the caller spells it (percent-encoded, say), with the page's
+   * cookies and CSRF token as the login page sends them.
+   */
+  public static ResponseEntity<String> logInAt(TestRestTemplate http, String rawLoginPath, String app, String user,
+      String password) {
+    return pageAndLogin(http, "default", app, user, password, false, rawLoginPath).login();
+  }
+
   private static PageAndLogin pageAndLogin(TestRestTemplate http, String engine, String app, String user, String password,
       boolean https) {
+    return pageAndLogin(http, engine, app, user, password, https, "/camunda/api/admin/auth/user/" + engine + "/login/" + app);
+  }
+
+  private static PageAndLogin pageAndLogin(TestRestTemplate http, String engine, String app, String user, String password,
+      boolean https, String loginPath) {
     HttpHeaders headers = new HttpHeaders();
     if (https) {
       headers.set("X-Forwarded-Proto", "https");
@@ -47,7 +61,7 @@ public final class WebappLogin {
     headers.set(HttpHeaders.COOKIE, String.join("; ", cookies));
     headers.set("X-XSRF-TOKEN", cookie(page, "XSRF-TOKEN"));
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/" + engine + "/login/" + app,
+    ResponseEntity<String> login = http.exchange(java.net.URI.create(http.getRootUri() + loginPath),
         HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=" + password, headers), String.class);
     return new PageAndLogin(page, login);
   }

@@ -18,6 +18,23 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessInstanceStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractUpdateProcessInstancesSuspendStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateIncidentCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
+import org.camunda.bpm.engine.impl.cmd.UnlockUserCmd;
+import org.camunda.bpm.engine.impl.cmd.SetUserPictureCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserPictureCmd;
+import org.camunda.bpm.engine.impl.cmd.SetUserInfoCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserInfoCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTenantCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTenantCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateTenantUserMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateTenantGroupMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTenantUserMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTenantGroupMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
@@ -81,7 +98,9 @@ import uk.localgov.reunification.engine.CommandGuard;
  * superclass) and what they do to a case, which the refusal repeats. Left to the engine's own
  * authorizations: reads and queries, claiming and assigning tasks, completing tasks and
  * submitting forms, starting a process at its start event, correlating a message, task dates,
- * adding comments, profiles and filters.
+ * adding comments (to a case the caller may read: {@link CommentsAndAttachments}) and filters. A
+ * person's own record, password and memberships change only through an administrator (or, with
+ * sign-in from the directory, the directory).
  */
 @Component
 public class AdministratorsOnly implements CommandGuard {
@@ -152,7 +171,15 @@ public class AdministratorsOnly implements CommandGuard {
           CreateTaskCmd.class),
       new Commands("update or delete a comment or attachment",
           UpdateCommentCmd.class, DeleteTaskCommentCmd.class, DeleteProcessInstanceCommentCmd.class,
-          SaveAttachmentCmd.class, DeleteAttachmentCmd.class));
+          SaveAttachmentCmd.class, DeleteAttachmentCmd.class),
+      // Camunda gives every person ALL on their own user record: a caseworker could point the work
+      // notices, which name children, at another address, or change their own groups' members
+      new Commands("change a person's record, password, picture, groups or authority",
+          SaveUserCmd.class, DeleteUserCmd.class, UnlockUserCmd.class, SetUserPictureCmd.class,
+          DeleteUserPictureCmd.class, SetUserInfoCmd.class, DeleteUserInfoCmd.class, SaveGroupCmd.class,
+          DeleteGroupCmd.class, CreateMembershipCmd.class, DeleteMembershipCmd.class, SaveTenantCmd.class,
+          DeleteTenantCmd.class, CreateTenantUserMembershipCmd.class, CreateTenantGroupMembershipCmd.class,
+          DeleteTenantUserMembershipCmd.class, DeleteTenantGroupMembershipCmd.class));
 
   /** The group of each command class, found once per class. */
   private static final ClassValue<Optional<Commands>> GROUP_OF = new ClassValue<>() {

@@ -67,7 +67,7 @@ public class CaseAccess {
     Set<String> people = new LinkedHashSet<>(record.allocated());
     if (record.socialWorker() != null) {
       try {
-        people.add(staff.lineManagerOf(record.socialWorker()));
+        people.add(staff.lineManagerOf(record.socialWorker(), record.team()));
       } catch (ProcessEngineException noLineManager) {
         // a team without a line manager: the chase of overdue work reports it; nobody to grant here
       }
@@ -162,6 +162,30 @@ public class CaseAccess {
    */
   public void shareInstanceWithGroup(String group, String processInstanceId) {
     INSTANCE_RESOURCES.forEach(resource -> grant(null, group, resource, processInstanceId));
+  }
+
+  /** Lets one person read a process instance of the case, running and in history. */
+  public void shareInstanceWithUser(String user, String processInstanceId) {
+    INSTANCE_RESOURCES.forEach(resource -> grant(user, null, resource, processInstanceId));
+  }
+
+  /**
+   * Takes away a role group's read of a process instance once no other open task of it is offered
+   * to the group: the group was given it for the task's sake alone.
+   */
+  public void withdrawGroupOffer(Set<String> groups, String processInstanceId, String endingTaskId) {
+    lookups.read(() -> {
+      for (String group : groups) {
+        boolean stillOffered = tasks.createTaskQuery().processInstanceId(processInstanceId).taskCandidateGroup(group).includeAssignedTasks()
+            .list().stream().anyMatch(open -> !open.getId().equals(endingTaskId));
+        if (!stillOffered) {
+          INSTANCE_RESOURCES.forEach(resource -> authorizations.createAuthorizationQuery().groupIdIn(group)
+              .resourceType(resource).resourceId(processInstanceId).list()
+              .forEach(grant -> authorizations.deleteAuthorization(grant.getId())));
+        }
+      }
+      return null;
+    });
   }
 
   /** Takes away everything one person was granted on the child's case. */

@@ -6,14 +6,13 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.casework.ReturnStartCheck;
 
@@ -25,8 +24,7 @@ import uk.localgov.reunification.casework.ReturnStartCheck;
  * owner editing a diagram in Modeler cannot forget it.
  */
 @Component
-@Order(3)
-public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
+public class CaseAccessPlugin extends OrderedPlugin {
 
   private final CaseAccess access;
 
@@ -45,11 +43,14 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
 
   private BpmnParseListener shareTasks() {
     TaskListener share = this::share;
+    TaskListener takenBy = this::offerEnds;
     return new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, share);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, takenBy);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, takenBy);
       }
     };
   }
@@ -77,5 +78,24 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
     }
     task.getCandidates().stream().filter(link -> link.getGroupId() != null)
         .forEach(link -> access.shareInstanceWithGroup(link.getGroupId(), task.getProcessInstanceId()));
+  }
+
+  /**
+   * Least privilege for work offered to a role group (a service manager's next steps, a
+   * ratification): the group reads the process instance only while the task is open; whoever
+   * completes it keeps reading it, as the people allocated to the case do.
+   */
+  private void offerEnds(DelegateTask task) {
+    var groups = task.getCandidates().stream().map(link -> link.getGroupId()).filter(java.util.Objects::nonNull)
+        .collect(java.util.stream.Collectors.toSet());
+    if (groups.isEmpty() || task.getProcessInstanceId() == null) {
+      return;
+    }
+    String taker = task.getAssignee() != null ? task.getAssignee()
+        : org.camunda.bpm.engine.impl.context.Context.getCommandContext().getAuthenticatedUserId();
+    if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) && taker != null) {
+      access.shareInstanceWithUser(taker, task.getProcessInstanceId());
+    }
+    access.withdrawGroupOffer(groups, task.getProcessInstanceId(), task.getId());
   }
 }

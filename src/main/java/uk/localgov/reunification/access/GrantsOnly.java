@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * filter runs, to keep the SQL short.
  */
 @Component
-public class GrantsOnly extends AbstractProcessEnginePlugin {
+public class GrantsOnly extends OrderedPlugin {
 
   /** Beyond this many groups a user's groups are filtered as Camunda does. */
   static final int GROUPS_AS_GIVEN_UP_TO = 50;

@@ -127,7 +127,7 @@ public class Reallocation {
 
   private String lineManager(CaseRecord record) {
     try {
-      return staff.lineManagerOf(record.socialWorker());
+      return staff.lineManagerOf(record.socialWorker(), record.team());
     } catch (RuntimeException none) {
       return null;
     }

@@ -1,11 +1,19 @@
 package uk.localgov.reunification.casework;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.EventSubscriptionQueryImpl;
+import org.camunda.bpm.engine.impl.Page;
+import org.camunda.bpm.engine.impl.event.EventType;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.engine.Caller;
 import uk.localgov.reunification.engine.CommandGuard;
 import uk.localgov.reunification.engine.CommandPayload;
+import uk.localgov.reunification.engine.CommandPayload.Message;
 import uk.localgov.reunification.followup.CaseFollowUps;
 
 /**
@@ -29,9 +37,40 @@ public class CaseEventRules implements CommandGuard {
   @Override
   public void check(Command<?> command, Caller caller, CommandContext context) {
     CommandPayload.message(command).ifPresent(message -> CaseMessage.of(message.messageName())
-        .ifPresent(event -> refusal(event, message.businessKey(), message.variables()).ifPresent(refusal -> {
-          throw refusal;
-        })));
+        .ifPresent(event -> casesReached(message, context).forEach(childId -> refusal(event, childId, message.variables())
+            .ifPresent(refusal -> {
+              throw refusal;
+            }))));
+  }
+
+  /**
+   * The children whose cases the message would reach, however it is addressed: by case reference,
+   * by an instance of the case (an administrator's repair), or else every case waiting for it. The
+   * rules are judged for each, so an address other than the business key cannot go round them.
+   */
+  private static Set<String> casesReached(Message message, CommandContext context) {
+    if (message.businessKey() != null && !message.businessKey().isBlank()) {
+      return Set.of(message.businessKey());
+    }
+    Set<String> children = new LinkedHashSet<>();
+    if (message.address().processInstanceId() != null) {
+      ExecutionEntity instance = context.getExecutionManager().findExecutionById(message.address().processInstanceId());
+      if (instance != null && instance.getBusinessKey() != null) {
+        children.add(instance.getBusinessKey());
+      }
+      return children;
+    }
+    EventSubscriptionQueryImpl waiting = new EventSubscriptionQueryImpl();
+    waiting.eventType(EventType.MESSAGE.name()).eventName(message.messageName());
+    for (EventSubscription subscription : context.getEventSubscriptionManager()
+        .findEventSubscriptionsByQueryCriteria(waiting, new Page(0, Integer.MAX_VALUE))) {
+      ExecutionEntity instance = subscription.getProcessInstanceId() == null ? null
+          : context.getExecutionManager().findExecutionById(subscription.getProcessInstanceId());
+      if (instance != null && instance.getBusinessKey() != null) {
+        children.add(instance.getBusinessKey());
+      }
+    }
+    return children;
   }
 
   /**

@@ -24,14 +24,14 @@ import uk.localgov.reunification.identity.Roles;
  * Every user task of every process, declared once: its key (the BPMN id of the user task, and
  * Camunda's task definition key), the label used for it in the diagram, mail, oversight and the
  * chronology, the stage of the case it belongs to, the timescale it carries as its due date, whether
- * it is an escalation, and the variables it records with their rules. A completion records these
+ * it is an escalation, who does it, and the variables it records with their rules. A completion records these
  * and nothing else. Adding a task to a process means its BPMN, its form and one entry here; the
  * model tests name a task that lacks any of the three. The reference for process owners,
  * {@code docs/tasks.md}, is written from this declaration.
  */
 public enum CaseTask {
 
-  COMPLETE_ASSESSMENT("completeAssessment", "Complete Children and Families Assessment", Stage.PLANNING,
+  COMPLETE_ASSESSMENT("completeAssessment", "Complete Children and Families Assessment", Performer.SOCIAL_WORKER, Stage.PLANNING,
       null, Notice.ROUTINE,
       List.of(text("assessmentSummary"), factorCodes("factorsPresent"), factorCodes("protectiveFactors")),
       // Salford §2; Wiltshire §3: the factors recorded are ones the decision knows
@@ -40,12 +40,12 @@ public enum CaseTask {
         earlierFailedReturnStaysTicked(variables, rules);
       }),
 
-  COMPILE_RETURN_PLAN("compileReturnPlan", "Compile return plan", Stage.PLANNING, null, Notice.ROUTINE,
+  COMPILE_RETURN_PLAN("compileReturnPlan", "Compile return plan", Performer.SOCIAL_WORKER, Stage.PLANNING, null, Notice.ROUTINE,
       List.of(text("returnPlan"), factorResponses("factorResponses")),
       // Salford §2–§3; Wiltshire §6: every research factor present answered by the plan
       (variables, rules) -> rules.factors().requireResponses(variables)),
 
-  COMPLETE_RETURN_PLAN("completeReturnPlan", "Complete urgent return plan", Stage.PLANNING,
+  COMPLETE_RETURN_PLAN("completeReturnPlan", "Complete urgent return plan", Performer.SOCIAL_WORKER, Stage.PLANNING,
       new Due("Urgent return plan", "with the IRO's review: 20 days after the return (service standard for Salford §6);"
           + " 10 working days under a court order (reg 19(b))"),
       Notice.ROUTINE,
@@ -57,49 +57,49 @@ public enum CaseTask {
         earlierFailedReturnStaysTicked(variables, rules);
       }),
 
-  PRE_RETURN_REVIEW("preReturnReview", "Review return plan before return", Stage.IRO_REVIEW, null, Notice.ROUTINE,
+  PRE_RETURN_REVIEW("preReturnReview", "Review return plan before return", Performer.IRO, Stage.IRO_REVIEW, null, Notice.ROUTINE,
       List.of(oneOf("reviewOutcome", "PROCEED", "REVISE_PLAN", "RETURN_NOT_SUPPORTED")),   // Salford §5
       CaseTask::noFurtherRule),
 
-  CONFIRM_RETURN_HOME("confirmReturnHome", "Confirm return home", Stage.RETURN_HOME_AND_FIRST_VISIT, null,
+  CONFIRM_RETURN_HOME("confirmReturnHome", "Confirm return home", Performer.SOCIAL_WORKER, Stage.RETURN_HOME_AND_FIRST_VISIT, null,
       Notice.ROUTINE, List.of(pastOrTodayDate("returnDate")), CaseTask::homeOnlyOnceRatified),
 
-  RETURN_REVIEW("returnReview", "Review unplanned return", Stage.IRO_REVIEW,
+  RETURN_REVIEW("returnReview", "Review unplanned return", Performer.IRO, Stage.IRO_REVIEW,
       new Due("Review after an unplanned return", "20 days after the return (Salford §6); 10 working days under a court"
           + " order (reg 19(b))"), Notice.ROUTINE,
       List.of(text("reviewNotes")), CaseTask::noFurtherRule),
 
-  FIRST_HOME_VISIT("firstHomeVisit", "Record first home visit", Stage.RETURN_HOME_AND_FIRST_VISIT,
+  FIRST_HOME_VISIT("firstHomeVisit", "Record first home visit", Performer.SOCIAL_WORKER, Stage.RETURN_HOME_AND_FIRST_VISIT,
       new Due("First home visit", "7 or 14 days after the return (Salford §3)"), Notice.ROUTINE,
       List.of(pastOrTodayDate("visitDate"), text("childWishesAndFeelings"), text("parentView"),
           yesOrNo("welfareSafeguarded"), optionalText("furtherSupportNeeded")),                // Salford §4
       CaseTask::visitedOnlyOnceHome),
 
-  STATUTORY_VISIT("statutoryVisit", "Record statutory visit", Stage.SUPPORT_AT_HOME,
+  STATUTORY_VISIT("statutoryVisit", "Record statutory visit", Performer.SOCIAL_WORKER, Stage.SUPPORT_AT_HOME,
       new Due("Statutory visit", "weekly, or at most 4 or 6 weeks after the last visit, while a court order stands"
           + " (reg 28(3)-(5), decision visitFrequency)"), Notice.ROUTINE,
       List.of(pastOrTodayDate("visitDate"), yesOrNo("childSeenAlone"), text("childWishesAndFeelings"), text("parentView"),
           yesOrNo("welfareSafeguarded"), optionalText("furtherSupportNeeded")),                 // reg 28; Salford §4
       CaseTask::visitedOnlyOnceHome),
 
-  LOOKED_AFTER_REVIEW("lookedAfterReview", "Hold looked-after review", Stage.SUPPORT_AT_HOME,
+  LOOKED_AFTER_REVIEW("lookedAfterReview", "Hold looked-after review", Performer.IRO, Stage.SUPPORT_AT_HOME,
       new Due("Looked-after review", "at most 6 months after the previous review, while a court order stands (reg 33(2))"),
       Notice.ROUTINE, List.of(pastOrTodayDate("reviewDate"), text("reviewNotes")),                     // reg 33
       CaseTask::reviewedOnlyOnceHome),
 
-  RATIFY_DECISION("ratifyDecision", "Ratify decision to return home", Stage.RATIFICATION,
+  RATIFY_DECISION("ratifyDecision", "Ratify decision to return home", Performer.RATIFIERS, Stage.RATIFICATION,
       new Due("Ratification", "7 days after it is asked for (service standard for Salford §7)"), Notice.ROUTINE,
       List.of(oneOf("ratificationDecision", "RATIFIED", "MORE_INFORMATION", "NOT_RATIFIED"),
           yesOrNo("childWishesConsidered"), yesOrNo("iroConsulted"), yesOrNo("relativesConsulted"),
           yesOrNo("carersConsulted")),
       CaseTask::ratifiedOnlyWithTheChildAndTheIroHeard),
 
-  DECIDE_NEXT_STEPS("decideNextSteps", "Decide next steps after a refused ratification", Stage.RATIFICATION, null,
+  DECIDE_NEXT_STEPS("decideNextSteps", "Decide next steps after a refused ratification", Performer.SERVICE_MANAGERS, Stage.RATIFICATION, null,
       Notice.ESCALATION,
       List.of(oneOf("nextSteps", "REVISE_AND_RESUBMIT", "LEGAL_PLANNING", "RETURN_TO_CARE"), text("nextStepsNotes")),
       CaseTask::noFurtherRule),                                                                       // Salford §6–§7
 
-  REVISE_PLAN("revisePlan", "Revise return plan", Stage.PLANNING, null, Notice.ROUTINE,
+  REVISE_PLAN("revisePlan", "Revise return plan", Performer.SOCIAL_WORKER, Stage.PLANNING, null, Notice.ROUTINE,
       List.of(text("returnPlan"), text("planChangeReason"), factorCodes("factorsPresent"), factorCodes("protectiveFactors"),
           factorResponses("factorResponses")),
       // Salford §4, §7; Wiltshire §3 (the factors at all times), §6 (each answered)
@@ -108,50 +108,91 @@ public enum CaseTask {
         earlierFailedReturnStaysTicked(variables, rules);
       }),
 
-  PROVIDE_FURTHER_INFORMATION("provideFurtherInformation", "Provide further information", Stage.RATIFICATION,
+  PROVIDE_FURTHER_INFORMATION("provideFurtherInformation", "Provide further information", Performer.SOCIAL_WORKER, Stage.RATIFICATION,
       null, Notice.ROUTINE, List.of(text("furtherInformation")), CaseTask::noFurtherRule),
 
-  ALLOCATE_CIN_COORDINATOR("allocateCinCoordinator", "Allocate Child in Need co-ordinator", Stage.SUPPORT_AT_HOME,
+  ALLOCATE_CIN_COORDINATOR("allocateCinCoordinator", "Allocate Child in Need co-ordinator", Performer.IRO, Stage.SUPPORT_AT_HOME,
       null, Notice.ROUTINE, List.of(memberOf("cinCoordinator", Roles.CIN_COORDINATORS)),    // Salford §8
       CaseTask::noFurtherRule),
 
-  SUPPORT_REVIEW("supportReview", "Child in Need review of the return plan", Stage.SUPPORT_AT_HOME,
+  SUPPORT_REVIEW("supportReview", "Child in Need review of the return plan", Performer.CIN_COORDINATOR, Stage.SUPPORT_AT_HOME,
       new Due("Child in Need review", "6 weeks, then as progress decides (Salford §8)"), Notice.ROUTINE,
       List.of(oneOf("supportOutcome", "CONTINUE", "TRANSFER_TO_TEAM_AROUND_CHILD", "STEP_DOWN_TO_UNIVERSAL",
           "RETURNED_TO_CARE"), text("reviewNotes"), daysBetween("nextReviewIn", 7, 84, "P42D")),
       CaseTask::supportEndsOnlyAsTheOrderAllows),
 
-  RECORD_WEEKLY_PROGRESS("recordWeeklyProgress", "Record weekly progress", Stage.SUPPORT_AT_HOME,
+  RECORD_WEEKLY_PROGRESS("recordWeeklyProgress", "Record weekly progress", Performer.SOCIAL_WORKER, Stage.SUPPORT_AT_HOME,
       new Due("Weekly progress record", "every 7 days while support is active (Portsmouth)"), Notice.ROUTINE,
       List.of(text("progressNotes")), CaseTask::noFurtherRule),
 
-  REVIEW_WELFARE_CONCERN("reviewWelfareConcern", "Review welfare concern", null,
+  REVIEW_WELFARE_CONCERN("reviewWelfareConcern", "Review welfare concern", Performer.LINE_MANAGER, null,
       new Due("Review of a welfare concern", "the next working day (service standard for Salford §4)"), Notice.ESCALATION,
       List.of(oneOf("concernOutcome", "NO_FURTHER_ACTION", "REVISE_PLAN", "EARLY_REVIEW", "STRATEGY_DISCUSSION"),
           yesOrNo("escalateToServiceManager"), text("managerNotes")),
       CaseTask::aConcernActsOnTheCase),
 
-  SERVICE_MANAGER_REVIEW("serviceManagerReview", "Review escalated welfare concern", null,
+  SERVICE_MANAGER_REVIEW("serviceManagerReview", "Review escalated welfare concern", Performer.SERVICE_MANAGERS, null,
       new Due("Review of an escalated welfare concern", "the next working day (service standard for Salford §4)"),
       Notice.ESCALATION,
       List.of(text("serviceManagerNotes")), CaseTask::noFurtherRule),                                 // Salford §4
 
-  RECORD_WITHDRAWAL("recordWithdrawal", "Record withdrawal of consent", Stage.CLOSING, null, Notice.ROUTINE,
+  RECORD_WITHDRAWAL("recordWithdrawal", "Record withdrawal of consent", Performer.SOCIAL_WORKER, Stage.CLOSING, null, Notice.ROUTINE,
       List.of(text("withdrawalNotes"), yesOrNo("cafContinues")), CaseTask::noFurtherRule),            // Salford §8
 
-  RECORD_CASE_CLOSURE("recordCaseClosure", "Record case closure", Stage.CLOSING, null, Notice.ROUTINE,
+  RECORD_CASE_CLOSURE("recordCaseClosure", "Record case closure", Performer.SOCIAL_WORKER, Stage.CLOSING, null, Notice.ROUTINE,
       List.of(text("closingSummary"), text("childViewOnClosure")),          // reg 39(2)(c): the child's wishes and feelings
       CaseTask::noFurtherRule),
 
-  SIGN_OFF_CLOSURE("signOffClosure", "Sign off case closure", Stage.CLOSING, null, Notice.ROUTINE,
+  SIGN_OFF_CLOSURE("signOffClosure", "Sign off case closure", Performer.LINE_MANAGER, Stage.CLOSING, null, Notice.ROUTINE,
       List.of(yesOrNo("closureSignedOff"), text("signOffNotes")), CaseTask::noFurtherRule),           // reg 39(2)(d)
 
-  CONFIRM_CHILD_AT_HOME("confirmChildAtHome", "Confirm child still at home", null, null, Notice.ROUTINE,
+  CONFIRM_CHILD_AT_HOME("confirmChildAtHome", "Confirm child still at home", Performer.LINE_MANAGER, null, null, Notice.ROUTINE,
       List.of(yesOrNo("childStillAtHome"), text("checkInNotes"), optionalPastOrTodayDate("returnedToCareOn")),
       CaseTask::backInCareOnlyWithinTheYear),
 
-  CHASE_OVERDUE_WORK("chaseOverdueWork", "Chase overdue work", null, null, Notice.ESCALATION,
+  CHASE_OVERDUE_WORK("chaseOverdueWork", "Chase overdue work", Performer.CHASER, null, null, Notice.ESCALATION,
       List.of(text("chaseNotes")), CaseTask::noFurtherRule);
+
+  /**
+   * Who does a task: the person or group the diagram gives it to, as the BPMN user task's
+   * {@code camunda:assignee} and {@code camunda:candidateGroups} say it (the model rules check the
+   * diagram against this), and who that is in words, for process owners.
+   */
+  public enum Performer {
+    SOCIAL_WORKER("${socialWorker}", null, "the child's social worker"),
+    IRO("${iro}", null, "the child's Independent Reviewing Officer"),
+    CIN_COORDINATOR("${cinCoordinator}", null, "the Child in Need co-ordinator the IRO allocated"),
+    LINE_MANAGER("${staff.lineManagerOf(socialWorker)}", null, "the line manager of the social worker's team"),
+    SERVICE_MANAGERS(null, Roles.SERVICE_MANAGERS, "any service manager (group " + Roles.SERVICE_MANAGERS + ")"),
+    RATIFIERS(null, "${ratifierGroup}", "the nominated officer: the Head of Service, or the Director for a 16 or 17"
+        + " year old leaving section 20 care (reg 39(5))"),
+    CHASER("${overdueChases.assignee(execution)}", "${overdueChases.candidateGroups(execution)}",
+        "the line manager of the overdue work's owner, or the managers of the group it was offered to");
+
+    private final String assignee;
+    private final String candidateGroups;
+    private final String who;
+
+    Performer(String assignee, String candidateGroups, String who) {
+      this.assignee = assignee;
+      this.candidateGroups = candidateGroups;
+      this.who = who;
+    }
+
+    /** The user task's {@code camunda:assignee}, or {@code null}. */
+    public String assignee() {
+      return assignee;
+    }
+
+    /** The user task's {@code camunda:candidateGroups}, or {@code null}. */
+    public String candidateGroups() {
+      return candidateGroups;
+    }
+
+    public String who() {
+      return who;
+    }
+  }
 
   /** The timescale a task carries as its due date: what is due, and the rule with its source. */
   public record Due(String work, String rule) {
@@ -171,16 +212,18 @@ public enum CaseTask {
 
   private final String key;
   private final String label;
+  private final Performer performer;
   private final Stage stage;
   private final Due due;
   private final Notice notice;
   private final List<Recorded> records;
   private final CrossCheck crossCheck;
 
-  CaseTask(String key, String label, Stage stage, Due due, Notice notice, List<Recorded> records,
+  CaseTask(String key, String label, Performer performer, Stage stage, Due due, Notice notice, List<Recorded> records,
       CrossCheck crossCheck) {
     this.key = key;
     this.label = label;
+    this.performer = performer;
     this.stage = stage;
     this.due = due;
     this.notice = notice;
@@ -203,6 +246,11 @@ public enum CaseTask {
 
   public String label() {
     return label;
+  }
+
+  /** Who does the task. */
+  public Performer performer() {
+    return performer;
   }
 
   /** The stage of the case while this task is open, if it is a step of the case's main line. */
@@ -243,6 +291,9 @@ public enum CaseTask {
   /** Salford §7: a planned return goes ahead once ratified, so the child cannot have gone home before. */
   private static void homeOnlyOnceRatified(CaseVariables variables, TaskRules rules) {
     java.time.LocalDate home = variables.pastOrTodayDate("returnDate");
+    if (variables.isPresent("dateOfBirth")) {
+      ReturnStartCheck.requireChildOn(variables.date("dateOfBirth"), home, "on the return date");
+    }
     rules.ratifiedOn(variables.text("childId")).filter(home::isBefore).ifPresent(ratified -> {
       throw new CaseInputRefused("returnDate", "must not be before the return was ratified on " + ratified
           + " (was " + home + ")");

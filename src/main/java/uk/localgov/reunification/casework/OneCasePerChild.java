@@ -1,5 +1,11 @@
 package uk.localgov.reunification.casework;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,8 +36,29 @@ public class OneCasePerChild {
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
+  /**
+   * The case reference of the child's running return, if one runs: a suspended case is still the
+   * child's open case. References are compared without regard to letter case, as the case-record
+   * system may treat {@code hb-1} and {@code HB-1} as one child.
+   */
+  public Optional<String> activeReturnOf(String childId, Collection<String> returnProcesses) {
+    String keys = String.join(",", Collections.nCopies(returnProcesses.size(), "?"));
+    List<Object> arguments = new ArrayList<>();
+    arguments.add(canonical(childId));
+    arguments.addAll(returnProcesses);
+    return jdbc.queryForList("SELECT E.BUSINESS_KEY_ FROM ACT_RU_EXECUTION E JOIN ACT_RE_PROCDEF D ON D.ID_ = E.PROC_DEF_ID_"
+        + " WHERE E.ID_ = E.PROC_INST_ID_ AND UPPER(E.BUSINESS_KEY_) = ? AND D.KEY_ IN (" + keys + ")", String.class,
+        arguments.toArray()).stream().findFirst();
+  }
+
+  /** A case reference as the lock and the comparison take it: letter case does not tell two children apart. */
+  static String canonical(String childId) {
+    return childId.toUpperCase(Locale.ROOT);
+  }
+
   /** Holds the child's lock until the calling transaction (the start's) commits or rolls back. */
-  public void waitForTurn(String childId) {
+  public void waitForTurn(String given) {
+    String childId = canonical(given);
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       // outside a transaction the lock would end with its own statement and prove nothing
       throw new IllegalStateException("A child's lock must be taken in the start's transaction");

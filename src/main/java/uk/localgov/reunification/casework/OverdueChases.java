@@ -23,7 +23,8 @@ public class OverdueChases {
   }
 
   public String assignee(DelegateExecution execution) {
-    return group(execution) == null ? staff.lineManagerOf((String) execution.getVariable("socialWorker")) : null;
+    return group(execution) == null ? staff.lineManagerOf((String) execution.getVariable("socialWorker"),
+        (String) execution.getVariable("team")) : null;
   }
 
   public List<String> candidateGroups(DelegateExecution execution) {

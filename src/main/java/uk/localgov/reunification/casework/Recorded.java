@@ -13,7 +13,7 @@ public record Recorded(String name, Kind kind, boolean required, List<String> va
 
   /** The kinds of value a task records, each with its rule. */
   public enum Kind {
-    TEXT("text, not blank"),
+    TEXT("text, not blank, at most " + TextBounds.TEXT + " characters"),
     YES_OR_NO("true or false"),
     PAST_OR_TODAY_DATE("a date yyyy-MM-dd, not in the future"),
     ONE_OF("one of the values listed"),
@@ -106,7 +106,7 @@ public record Recorded(String name, Kind kind, boolean required, List<String> va
       case ONE_OF -> "one of " + String.join(", ", values);
       case MEMBER_OF -> "a member of " + values.get(0);
       case DAYS_PERIOD -> "a period of days from " + values.get(0) + " to " + values.get(1) + " (default " + values.get(2) + ")";
-      case TEXT -> required ? kind.rule() : "text";
+      case TEXT -> required ? kind.rule() : "text, at most " + TextBounds.TEXT + " characters";
       case PAST_OR_TODAY_DATE -> required ? kind.rule() : kind.rule() + ", when the task's rule asks for it";
       default -> kind.rule();
     };

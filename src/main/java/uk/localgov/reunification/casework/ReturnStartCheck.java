@@ -4,11 +4,9 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import uk.localgov.reunification.engine.UnrestrictedLookups;
 import uk.localgov.reunification.identity.Roles;
 import uk.localgov.reunification.identity.StaffDirectory;
 
@@ -25,21 +23,17 @@ public class ReturnStartCheck implements ExecutionListener {
   public static final Set<String> RETURN_PROCESSES = Set.of("plannedReturn", "unplannedReturn");
   static final Pattern CHILD_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   static final Set<String> LEGAL_STATUSES = Set.of("SECTION_20", "INTERIM_CARE_ORDER", "CARE_ORDER");
+  static final int ADULT_AT = 18;
   static final Set<String> RETURN_REASONS =
       Set.of("PARENT_REMOVED_FROM_SECTION_20", "YOUNG_PERSON_LEFT", "PLACEMENT_BREAKDOWN");
 
   private final CaseCalendar calendar;
   private final StaffDirectory staff;
-  private final RuntimeService runtime;
-  private final UnrestrictedLookups lookups;
   private final OneCasePerChild oneCasePerChild;
 
-  public ReturnStartCheck(CaseCalendar calendar, StaffDirectory staff, RuntimeService runtime,
-      UnrestrictedLookups lookups, OneCasePerChild oneCasePerChild) {
+  public ReturnStartCheck(CaseCalendar calendar, StaffDirectory staff, OneCasePerChild oneCasePerChild) {
     this.calendar = calendar;
     this.staff = staff;
-    this.runtime = runtime;
-    this.lookups = lookups;
     this.oneCasePerChild = oneCasePerChild;
   }
 
@@ -55,7 +49,12 @@ public class ReturnStartCheck implements ExecutionListener {
     String socialWorker = member(variables, "socialWorker", Roles.SOCIAL_WORKERS);
     member(variables, "iro", Roles.IROS);
     if ("unplannedReturn".equals(processKey(execution))) {
-      LocalDate returnDate = variables.date("returnDate");
+      LocalDate returnDate = variables.pastOrTodayDate("returnDate");
+      if (returnDate.isBefore(dateOfBirth)) {
+        throw new CaseInputRefused("returnDate", "must not be before the child's date of birth " + dateOfBirth
+            + " (was " + returnDate + ")");
+      }
+      requireChildOn(dateOfBirth, returnDate, "on the return date");
       String reason = variables.oneOf("returnReason", RETURN_REASONS);
       int age = Period.between(dateOfBirth, returnDate).getYears();
       // Salford §6: a young person aged 16 or 17 may leave care to go home without notice
@@ -68,6 +67,9 @@ public class ReturnStartCheck implements ExecutionListener {
         throw new CaseInputRefused("returnReason", "PARENT_REMOVED_FROM_SECTION_20 is for a child accommodated under"
             + " section 20 (Salford §6); the child's legalStatus is " + legalStatus);
       }
+    } else {
+      // a planned return is still to happen: the child is a child today, and again on the day (confirmReturnHome)
+      requireChildOn(dateOfBirth, calendar.today(), "today");
     }
 
     String businessKey = execution.getProcessBusinessKey();
@@ -79,17 +81,26 @@ public class ReturnStartCheck implements ExecutionListener {
     }
     // Starts for the child take turns from here to their commit, so the query sees the other's case.
     oneCasePerChild.waitForTurn(childId);
-    long running = lookups.read(() -> runtime.createProcessInstanceQuery()
-        .processInstanceBusinessKey(childId)
-        .processDefinitionKeyIn(RETURN_PROCESSES.toArray(String[]::new))
-        .count()); // a suspended case is still the child's open case
-    if (running > 0) {
-      throw new CaseInputRefused("childId", "'" + childId + "' already has an active return home;"
-          + " a child has at most one active return at a time");
-    }
+    oneCasePerChild.activeReturnOf(childId, RETURN_PROCESSES).ifPresent(open -> {
+      throw new CaseInputRefused("childId", "'" + childId + "' already has an active return home"
+          + (open.equals(childId) ? "" : " (as '" + open + "': case references are the same whatever their letter case)")
+          + "; a child has at most one active return at a time");
+    });
     String team = staff.teamOf(socialWorker).orElseThrow(() -> new CaseInputRefused("socialWorker",
         "'" + socialWorker + "' is in no team, so no line manager could oversee the case"));
     execution.setVariable("team", team);
+  }
+
+  /**
+   * Children Act 1989 s105(1): a child is a person under the age of eighteen. A young person of 18
+   * is a care leaver, whose support is another service; a return home is of a child.
+   */
+  static void requireChildOn(LocalDate dateOfBirth, LocalDate day, String when) {
+    if (!day.isBefore(dateOfBirth.plusYears(ADULT_AT))) {
+      throw new CaseInputRefused("dateOfBirth", "is " + dateOfBirth + ": the young person is " + ADULT_AT + " or over "
+          + when + " (" + day + "), and a return home is of a child under " + ADULT_AT + " (Children Act 1989 s105(1));"
+          + " a care leaver's support is another service");
+    }
   }
 
   private String member(CaseVariables variables, String name, String group) {

@@ -2,9 +2,8 @@ package uk.localgov.reunification.demo;
 
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.identity.IdentityDirectory;
 import uk.localgov.reunification.identity.Roles;
@@ -15,8 +14,7 @@ import uk.localgov.reunification.identity.Roles;
  */
 @Component
 @Profile("demo")
-@Order(2)
-public class DemoIdentities extends AbstractProcessEnginePlugin {
+public class DemoIdentities extends OrderedPlugin {
 
   record DemoUser(String id, String firstName, String lastName, List<String> groups) {
   }

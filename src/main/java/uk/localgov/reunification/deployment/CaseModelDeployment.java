@@ -7,12 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -26,8 +25,7 @@ import org.springframework.stereotype.Component;
  * new; a change to any file deploys the whole set again.
  */
 @Component
-@Order(-10)
-public class CaseModelDeployment extends AbstractProcessEnginePlugin {
+public class CaseModelDeployment extends OrderedPlugin {
 
   public static final String DEPLOYMENT_NAME = "reunification";
   static final List<String> PATTERNS = List.of(

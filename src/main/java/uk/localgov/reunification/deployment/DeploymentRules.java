@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -19,7 +19,6 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.casework.CaseTask;
 
@@ -32,8 +31,7 @@ import uk.localgov.reunification.casework.CaseTask;
  * form deployed without its diagrams must still ask for what each task using it records.
  */
 @Component
-@Order(-20)
-public class DeploymentRules extends AbstractProcessEnginePlugin {
+public class DeploymentRules extends OrderedPlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

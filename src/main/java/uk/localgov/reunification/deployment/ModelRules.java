@@ -159,6 +159,12 @@ public final class ModelRules {
           && !task.getName().equals(declared.label())) {
         problems.add(id + " is named '" + task.getName() + "' but declared as '" + declared.label() + "'");
       }
+      if (declared != null && (!java.util.Objects.equals(declared.performer().assignee(), task.getCamundaAssignee())
+          || !java.util.Objects.equals(declared.performer().candidateGroups(), task.getCamundaCandidateGroups()))) {
+        problems.add(id + " is given to assignee " + task.getCamundaAssignee() + " and candidate groups "
+            + task.getCamundaCandidateGroups() + ", but is declared for " + declared.performer().who() + " (assignee "
+            + declared.performer().assignee() + ", candidate groups " + declared.performer().candidateGroups() + ")");
+      }
       boolean checked = task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
           .filterByType(CamundaExecutionListener.class).list().stream()
           .anyMatch(listener -> "end".equals(listener.getCamundaEvent())

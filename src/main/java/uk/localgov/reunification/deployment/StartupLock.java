@@ -6,15 +6,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +25,7 @@ import org.springframework.stereotype.Component;
  * H2 (one node only) it does nothing.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class StartupLock extends AbstractProcessEnginePlugin {
+public class StartupLock extends OrderedPlugin {
 
   /** Any constant shared by every node; "reunific" in ASCII. */
   static final long KEY = 0x7265756e69666963L;

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -23,11 +22,12 @@ import org.springframework.stereotype.Component;
  * before the engine opens its command context notes whether a command is already running, one
  * inside the context (where the caller and the database are at hand) runs the guards.
  *
- * <p>The guards are Spring beans, taken once the application context is ready: the engine's own
- * start-up (schema, deployment, roles) runs before any guard exists.
+ * <p>The guards are Spring beans, taken once the application context is ready, in the order
+ * {@link EngineHooks#GUARDS} gives them: the engine's own start-up (schema, deployment, roles)
+ * runs before any guard exists.
  */
 @Component
-public class CommandGuards extends AbstractProcessEnginePlugin {
+public class CommandGuards extends OrderedPlugin {
 
   private static final ThreadLocal<Deque<Boolean>> FROM_OUTSIDE = ThreadLocal.withInitial(ArrayDeque::new);
 
@@ -43,8 +43,10 @@ public class CommandGuards extends AbstractProcessEnginePlugin {
 
   @EventListener(ContextRefreshedEvent.class)
   void takeGuards() {
-    guards = available.orderedStream().toList();
-    observers = availableObservers.orderedStream().toList();
+    guards = available.stream()
+        .sorted(java.util.Comparator.comparingInt(guard -> EngineHooks.placeOf(EngineHooks.GUARDS, guard))).toList();
+    observers = availableObservers.stream()
+        .sorted(java.util.Comparator.comparingInt(observer -> EngineHooks.placeOf(EngineHooks.OBSERVERS, observer))).toList();
   }
 
   @Override

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -31,6 +32,7 @@ public final class CommandPayload {
   private static final Field START_FORM_DEFINITION = field(SubmitStartFormCmd.class, "processDefinitionId");
   private static final Field START_FORM_VARIABLES = field(SubmitStartFormCmd.class, "variables");
   private static final Field CORRELATION = field(AbstractCorrelateMessageCmd.class, "builder");
+  private static final Field VARIABLES_IN_RESULT = field(AbstractCorrelateMessageCmd.class, "variablesInResultEnabled");
 
   private CommandPayload() {
   }
@@ -48,9 +50,23 @@ public final class CommandPayload {
   public record Start(String processDefinitionKey, String processDefinitionId, Map<String, Object> variables) {
   }
 
-  /** A message and what it would write on the process instance, on the scope it reaches, and on that scope only. */
-  public record Message(String messageName, String businessKey, Map<String, Object> variables, Map<String, Object> localVariables,
-      Map<String, Object> triggeredScopeVariables) {
+  /**
+   * A message, how it is addressed, and what it would write on the process instance, on the scope it
+   * reaches, and on that scope only.
+   */
+  public record Message(String messageName, String businessKey, Address address, Map<String, Object> variables,
+      Map<String, Object> localVariables, Map<String, Object> triggeredScopeVariables) {
+  }
+
+  /**
+   * What a message names besides its business key, each by the field REST takes it in: {@code all}
+   * (every matching execution), a {@code processInstanceId}, a {@code processDefinitionId},
+   * {@code correlationKeys} and {@code localCorrelationKeys} (variables to match), a {@code tenantId}
+   * (or {@code withoutTenantId}), and {@code variablesInResultEnabled} (the reached case's variables
+   * returned to the sender).
+   */
+  public record Address(boolean all, String processInstanceId, String processDefinitionId, Map<String, Object> correlationKeys,
+      Map<String, Object> localCorrelationKeys, boolean tenantIdSet, boolean variablesInResult) {
   }
 
   public static Optional<TaskCompletion> taskCompletion(Command<?> command) {
@@ -77,7 +93,11 @@ public final class CommandPayload {
   public static Optional<Message> message(Command<?> command) {
     if (command instanceof AbstractCorrelateMessageCmd) {
       MessageCorrelationBuilderImpl builder = (MessageCorrelationBuilderImpl) get(CORRELATION, command);
-      return Optional.of(new Message(builder.getMessageName(), builder.getBusinessKey(), map(builder.getPayloadProcessInstanceVariables()),
+      Address address = new Address(command instanceof CorrelateAllMessageCmd, builder.getProcessInstanceId(),
+          builder.getProcessDefinitionId(), map(builder.getCorrelationProcessInstanceVariables()),
+          map(builder.getCorrelationLocalVariables()), builder.isTenantIdSet(), (Boolean) get(VARIABLES_IN_RESULT, command));
+      return Optional.of(new Message(builder.getMessageName(), builder.getBusinessKey(), address,
+          map(builder.getPayloadProcessInstanceVariables()),
           map(builder.getPayloadProcessInstanceVariablesLocal()), map(builder.getPayloadProcessInstanceVariablesToTriggeredScope())));
     }
     return Optional.empty();

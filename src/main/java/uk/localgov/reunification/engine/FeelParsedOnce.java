@@ -10,7 +10,6 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.feel.FeelEngine;
 import org.camunda.feel.syntaxtree.ParsedExpression;
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  * FEEL engine: its functions, value mappers and evaluation.
  */
 @Component
-public class FeelParsedOnce extends AbstractProcessEnginePlugin {
+public class FeelParsedOnce extends OrderedPlugin {
 
   /** Far more distinct expressions than the decisions hold. */
   static final int CAPACITY = 10_000;

@@ -2,11 +2,10 @@ package uk.localgov.reunification.identity;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("!demo")
-@Order(1)
-public class AdministratorSetup extends AbstractProcessEnginePlugin {
+public class AdministratorSetup extends OrderedPlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdministratorSetup.class);
 

@@ -3,13 +3,14 @@ package uk.localgov.reunification.identity;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.AuthorizationQueryImpl;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +20,12 @@ import org.springframework.stereotype.Component;
  * id (a new starter given a leaver's login) would read the leaver's children's cases. So the
  * engine's own identity provider is replaced by one that deletes those grants in the same
  * transaction, whoever deletes the user: {@code IdentityService.deleteUser}, REST
- * {@code DELETE /engine-rest/user/{id}} or Admin.
+ * {@code DELETE /engine-rest/user/{id}} or Admin. With profile sso the directory is the identity
+ * provider and nobody deletes users here: {@code sso/LeaverGrants} deletes a leaver's grants.
  */
 @Component
-public class GrantsLeaveWithTheUser extends AbstractProcessEnginePlugin {
+@Profile("!sso")
+public class GrantsLeaveWithTheUser extends OrderedPlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -33,7 +33,8 @@ public class IdentityDirectory {
   }
 
   public void ensureGroup(String id, String name, String type) {
-    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+    // a read-only directory (profile sso) owns its groups: a missing one is the directory's to add
+    if (!identityService.isReadOnly() && identityService.createGroupQuery().groupId(id).count() == 0) {
       Group group = identityService.newGroup(id);
       group.setName(name);
       group.setType(type);

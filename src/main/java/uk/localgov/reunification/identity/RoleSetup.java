@@ -8,8 +8,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.springframework.core.annotation.Order;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +18,7 @@ import org.springframework.stereotype.Component;
  * ({@code uk.localgov.reunification.access.CaseAccess}).
  */
 @Component
-@Order(0)
-public class RoleSetup extends AbstractProcessEnginePlugin {
+public class RoleSetup extends OrderedPlugin {
 
   /** The returns a social worker starts (contract: processes and decisions). */
   public static final String[] RETURN_PROCESSES = {"plannedReturn", "unplannedReturn"};

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * command: a change in Admin counts from the next one.
  */
 @Component
-public class StaffAnswers extends AbstractProcessEnginePlugin {
+public class StaffAnswers extends OrderedPlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -47,10 +47,32 @@ public class StaffDirectory {
         () -> identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0));
   }
 
-  /** The team a person belongs to, if any: a group of type {@code team}. */
+  /**
+   * The team a person belongs to, if any: a group of type {@code team}. The type is checked here
+   * too because Camunda's LDAP identity provider (profile sso) ignores a query's group type.
+   */
   public Optional<String> teamOf(String userId) {
     return StaffAnswers.once("team " + userId, () -> lookups.read(() -> identity.createGroupQuery()
-        .groupMember(userId).groupType(Roles.TEAM_TYPE).orderByGroupId().asc().list().stream().map(Group::getId).findFirst()));
+        .groupMember(userId).groupType(Roles.TEAM_TYPE).orderByGroupId().asc().list().stream()
+        .filter(group -> Roles.TEAM_TYPE.equals(group.getType())).map(Group::getId).sorted().findFirst()));
+  }
+
+  /** Whether the identity service (the directory, with sso) knows this person at all. */
+  public boolean exists(String userId) {
+    return userId != null && StaffAnswers.once("exists " + userId, () -> lookups.read(
+        () -> identity.createUserQuery().userId(userId).count() > 0));
+  }
+
+  /**
+   * The line manager of a case's social worker; when the worker has left (is no longer in the
+   * directory), the line manager of the team the case carries, so that a leaver's work is still
+   * chased and reallocated by someone.
+   */
+  public String lineManagerOf(String socialWorker, String caseTeam) {
+    if (caseTeam != null && socialWorker != null && teamOf(socialWorker).isEmpty() && !exists(socialWorker)) {
+      return lineManagerOfTeam(caseTeam, socialWorker);
+    }
+    return lineManagerOf(socialWorker);
   }
 
   /**
@@ -61,6 +83,10 @@ public class StaffDirectory {
   public String lineManagerOf(String socialWorker) {
     String team = teamOf(socialWorker).orElseThrow(() -> new ProcessEngineException(
         "Social worker '" + socialWorker + "' is in no team, so has no line manager: add them to a team in Admin"));
+    return lineManagerOfTeam(team, socialWorker);
+  }
+
+  private String lineManagerOfTeam(String team, String socialWorker) {
     // the line managers are few, a team may be large: ask which line managers are in the team
     List<User> managers = StaffAnswers.once("line managers " + team, () -> lookups.read(() -> {
       String[] lineManagers = identity.createUserQuery().memberOfGroup(Roles.LINE_MANAGERS).list().stream()

@@ -1,18 +1,8 @@
 package uk.localgov.reunification.notification;
 
-import java.util.ArrayList;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -38,22 +28,7 @@ public class MailConfiguration {
 
   /** Adds the notices to every user task of every deployed diagram. */
   @Bean
-  public ProcessEnginePlugin workNoticesPlugin(@Lazy WorkNotices notices) {
-    return new AbstractProcessEnginePlugin() {
-      @Override
-      public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-          configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-          @Override
-          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-            task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, notices::assigned);
-            task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, notices::offered);
-          }
-        });
-      }
-    };
+  public WorkNoticesPlugin workNoticesPlugin(@Lazy WorkNotices notices) {
+    return new WorkNoticesPlugin(notices);
   }
 }

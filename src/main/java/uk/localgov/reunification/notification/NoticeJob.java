@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.springframework.mail.SimpleMailMessage;
+import java.nio.charset.StandardCharsets;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
@@ -21,10 +22,15 @@ import org.springframework.mail.javamail.JavaMailSender;
 public class NoticeJob implements JobHandler<NoticeJob.Notice> {
 
   public static final String TYPE = "reunification-notice";
+  /** Below casework (the engine's default is 0): after a bank holiday, the case's own jobs go first. */
+  public static final long PRIORITY = -100;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The message: who to, its subject and its text. */
-  public record Notice(String to, String subject, String text) implements JobHandlerConfiguration {
+  /**
+   * The message: who to, its subject, its text, and the id it keeps across every try, sent as its
+   * Message-ID ({@code null} for a notice queued before ids were given).
+   */
+  public record Notice(String to, String subject, String text, String id) implements JobHandlerConfiguration {
     @Override
     public String toCanonicalString() {
       try {
@@ -55,12 +61,26 @@ public class NoticeJob implements JobHandler<NoticeJob.Notice> {
       throw new ProcessEngineException("A notice is waiting but no mail server is configured on this node"
           + " (reunification.mail.enabled, spring.mail.host)");
     }
-    SimpleMailMessage message = new SimpleMailMessage();
-    message.setFrom(properties.get().from());
-    message.setTo(notice.to());
-    message.setSubject(notice.subject());
-    message.setText(notice.text());
-    sender.send(message);
+    String from = properties.get().from();
+    sender.send(mime -> {
+      MimeMessageHelper message = new MimeMessageHelper(mime, StandardCharsets.UTF_8.name());
+      message.setFrom(from);
+      message.setTo(notice.to().split(","));
+      message.setSubject(notice.subject());
+      message.setText(notice.text());
+      if (notice.id() != null) {
+        // sent at least once: a send the server accepted just before this node died is sent again
+        // on another node's retry, with the same Message-ID, which mail clients show as one message
+        // (Spring's sender keeps a Message-ID given here rather than making a new one)
+        mime.setHeader("Message-ID", messageId(notice.id(), from));
+      }
+    });
+  }
+
+  /** The notice's own Message-ID (RFC 5322 msg-id), the same on every try. */
+  static String messageId(String id, String from) {
+    String domain = from.contains("@") ? from.substring(from.indexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "") : "";
+    return "<notice-" + id + "@" + (domain.isEmpty() ? "reunification" : domain) + ">";
   }
 
   @Override

@@ -31,7 +31,8 @@ public class NoticeQueue {
 
   /** @param rootProcessInstanceId the case's root process instance, or {@code null} for a notice about no case */
   public void enqueue(SimpleMailMessage message, String rootProcessInstanceId) {
-    NoticeJob.Notice notice = new NoticeJob.Notice(String.join(",", message.getTo()), message.getSubject(), message.getText());
+    NoticeJob.Notice notice = new NoticeJob.Notice(String.join(",", message.getTo()), message.getSubject(), message.getText(),
+        java.util.UUID.randomUUID().toString());
     CommandContext running = Context.getCommandContext();
     if (running != null) {
       insert(running, notice, rootProcessInstanceId);
@@ -50,6 +51,7 @@ public class NoticeQueue {
     job.setJobHandlerConfiguration(notice);
     job.setRetries(attempts);
     job.setExclusive(false);
+    job.setPriority(NoticeJob.PRIORITY);
     ExecutionEntity root = rootProcessInstanceId == null ? null
         : context.getExecutionManager().findExecutionById(rootProcessInstanceId);
     if (root != null) {

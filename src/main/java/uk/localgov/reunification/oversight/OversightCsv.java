@@ -14,8 +14,8 @@ import uk.localgov.reunification.oversight.OversightReport.WorkerCaseload;
 /**
  * The oversight report as CSV (RFC 4180: comma-separated, CRLF, a cell quoted when it holds a comma,
  * quote or line break, quotes doubled), for managers to keep or to work on in a spreadsheet. Every
- * cell that a spreadsheet would take for a formula (starting with = + - @, tab or CR) is prefixed
- * with ' so it stays text: names and the unit costs' source are typed in by people.
+ * text that a spreadsheet would take for a formula ({@link #neutralised}) is made to stay text:
+ * names and the unit costs' source are typed in by people.
  */
 final class OversightCsv {
 
@@ -154,13 +154,31 @@ final class OversightCsv {
 
   /** One cell: neutralised if a spreadsheet would run it, then quoted if it must be. */
   static String cell(Object value) {
-    String text = value == null ? "" : value.toString();
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-      text = "'" + text;
-    }
+    String text = value == null ? "" : value instanceof Number ? value.toString() : neutralised(value.toString());
     if (text.contains(",") || text.contains("\"") || text.contains("\r") || text.contains("\n")) {
       text = "\"" + text.replace("\"", "\"\"") + "\"";
     }
     return text;
+  }
+
+  /**
+   * Text that no spreadsheet runs: a cell that begins with a tab or CR is prefixed with ', and so is
+   * a formula's first character (= + - @, after any spaces) wherever a cell could begin: at the
+   * start, or after a separator some importers split on (; , | tab or a line break).
+   */
+  static String neutralised(String text) {
+    StringBuilder safe = new StringBuilder(text.length() + 2);
+    if (!text.isEmpty() && "\t\r".indexOf(text.charAt(0)) >= 0) {
+      safe.append('\'');
+    }
+    boolean cellMayBegin = true;
+    for (char c : text.toCharArray()) {
+      if (cellMayBegin && "=+-@".indexOf(c) >= 0) {
+        safe.append('\'');
+      }
+      safe.append(c);
+      cellMayBegin = ";,|\t\r\n".indexOf(c) >= 0 || cellMayBegin && c == ' ';
+    }
+    return safe.toString();
   }
 }

@@ -60,12 +60,18 @@ public class CaseReads implements CommandObserver {
 
   @Override
   public void observed(Command<?> command, Object result, Caller caller, CommandContext context) {
-    if (caller == null || !isRead(command)) {
+    boolean returnedVariables = ReadsBeyondTheResult.returnedVariables(command, result);
+    if (caller == null || !isRead(command) && !returnedVariables) {
       return;
     }
     Set<String> children = new LinkedHashSet<>();
     try {
-      collect(result, children, context, 0);
+      if (ReadsBeyondTheResult.isCountByValues(command)) {
+        // a count of cases whose variables hold given values tells of each case it counts
+        children.addAll(ReadsBeyondTheResult.casesCounted(command, result, context, this::childOf));
+      } else if (!returnedVariables) {
+        collect(result, children, context, 0);
+      }
       if (children.isEmpty()) {
         namedByFields(command, context, children);
       }
@@ -74,16 +80,26 @@ public class CaseReads implements CommandObserver {
       LOG.warn("Could not tell which case {} read through {}: {}", caller.userId(), describe(command), unreadable.toString());
       return;
     }
-    if (children.isEmpty()) {
-      return;
-    }
     HttpServletRequest request = request();
     String surface = surface(request);
     String what = "API".equals(surface) ? request.getMethod() + " " + path(request) : describe(command);
+    record(caller.userId(), children, what, surface);
+  }
+
+  /**
+   * Records that a person read these children's cases, for reads the engine's commands do not
+   * show: Cockpit's own plugin queries run on a command executor of the webapp's, outside the
+   * engine's interceptors ({@link WebappPluginReads}).
+   */
+  public void readThrough(String userId, Collection<String> children, HttpServletRequest request) {
+    record(userId, children, request.getMethod() + " " + path(request), surface(request));
+  }
+
+  private void record(String userId, Collection<String> children, String what, String surface) {
     Date now = ClockUtil.getCurrentTime();
     for (String child : children) {
-      if (firstReadLately(caller.userId() + '|' + child + '|' + what + '|' + surface, now.getTime())) {
-        log.add(child, caller.userId(), now, what, surface, removalOf(child));
+      if (firstReadLately(userId + '|' + child + '|' + what + '|' + surface, now.getTime())) {
+        log.add(child, userId, now, what, surface, removalOf(child));
       }
     }
   }
@@ -131,6 +147,11 @@ public class CaseReads implements CommandObserver {
           String processInstanceId = switch (name) {
             case "taskId", "resourceId" -> {
               TaskEntity task = context.getTaskManager().findTaskById(text);
+              if (task == null && "taskId".equals(name)) {
+                // a task completed by this very command (its variables returned) is history now
+                var done = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(text);
+                yield done == null ? null : done.getProcessInstanceId();
+              }
               yield task == null ? null : task.getProcessInstanceId();
             }
             case "executionId" -> {
@@ -148,7 +169,7 @@ public class CaseReads implements CommandObserver {
     }
   }
 
-  private String childOf(String processInstanceId, CommandContext context) {
+  String childOf(String processInstanceId, CommandContext context) {
     return childOfProcess.computeIfAbsent(processInstanceId, id -> {
       HistoricProcessInstanceEventEntity process = context.getHistoricProcessInstanceManager().findHistoricProcessInstance(id);
       return process == null ? null : process.getBusinessKey();

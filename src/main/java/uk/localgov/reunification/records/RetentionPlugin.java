@@ -1,7 +1,7 @@
 package uk.localgov.reunification.records;
 
 import java.util.Date;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.DefaultHistoryRemovalTimeProvider;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * every profile and removes only what has reached its removal time.
  */
 @Component
-public class RetentionPlugin extends AbstractProcessEnginePlugin {
+public class RetentionPlugin extends OrderedPlugin {
 
   private final ObjectProvider<RecordRetention> retention;
   private final String cleanupFrom;

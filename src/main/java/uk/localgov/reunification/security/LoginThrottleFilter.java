@@ -54,7 +54,9 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
       return true;
     }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // the servlet's decoded, normalised path, as the webapp reads it: the raw URI would let
+    // "/%6Cogin/" or "/./login/" past the pattern and still reach the login
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     return "POST".equals(request.getMethod()) && webappLogin.matcher(path).matches();
   }
 

@@ -1,9 +1,7 @@
 package uk.localgov.reunification.security;
 
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +14,7 @@ import org.springframework.stereotype.Component;
  * Applied last, so that no generic property brings the lock back.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-public class NoLockoutPerUser extends AbstractProcessEnginePlugin {
+public class NoLockoutPerUser extends OrderedPlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

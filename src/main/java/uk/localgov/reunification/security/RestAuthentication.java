@@ -7,7 +7,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Nothing under {@code /engine-rest} or the project's own {@code /api} answers without HTTP basic
@@ -20,7 +22,9 @@ import org.springframework.core.Ordered;
 @Configuration
 public class RestAuthentication {
 
+  /** With profile sso, bearer tokens instead ({@code sso/SsoRestAuthentication}). */
   @Bean
+  @Profile("!sso")
   public FilterRegistrationBean<Filter> processEngineAuthenticationFilter() {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
     registration.setName("camunda-rest-authentication");
@@ -28,6 +32,18 @@ public class RestAuthentication {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    return registration;
+  }
+
+  /** First of all: no request body over the limit is read, by anything (reunification.requests.max-body-size). */
+  @Bean
+  public FilterRegistrationBean<Filter> requestBodyLimit(
+      @Value("${reunification.requests.max-body-size:4MB}") DataSize maxBodySize) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
+    registration.setName("request-body-limit");
+    registration.setFilter(new RequestBodyLimit(maxBodySize));
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
 

@@ -9,9 +9,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import uk.localgov.reunification.engine.OrderedPlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.localgov.reunification.identity.IdentityDirectory;
 import uk.localgov.reunification.identity.Roles;
@@ -24,8 +23,7 @@ import uk.localgov.reunification.identity.Roles;
  * A case carries its social worker's team in the variable {@code team}.
  */
 @Component
-@Order(5)
-public class TasklistFilters extends AbstractProcessEnginePlugin {
+public class TasklistFilters extends OrderedPlugin {
 
   public static final String MY_TASKS = "My tasks";
   public static final String MY_GROUPS = "Unclaimed work for my groups";
@@ -52,7 +50,9 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
             .taskCandidateGroupIn(Roles.RATIFIERS).includeAssignedTasks(),
         Roles.RATIFIERS);
 
-    for (Group team : engine.getIdentityService().createGroupQuery().groupType(Roles.TEAM_TYPE).list()) {
+    // the type checked here too: Camunda's LDAP identity provider (profile sso) ignores it in a query
+    for (Group team : engine.getIdentityService().createGroupQuery().groupType(Roles.TEAM_TYPE).list().stream()
+        .filter(group -> Roles.TEAM_TYPE.equals(group.getType())).toList()) {
       List<String> managers = lineManagersOf(engine.getIdentityService(), team.getId());
       ensureForUsers(engine, team.getName() + ": all work", 0,
           "Every open task on the cases of " + team.getName(),

@@ -31,6 +31,14 @@ public final class Cases {
     return changed;
   }
 
+  /** Variables as Camunda's REST API takes them: each value with its type. */
+  public static Map<String, Object> restVariables(Map<String, Object> values) {
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
+        "type", value instanceof Integer ? "Integer" : value instanceof Boolean ? "Boolean" : "String")));
+    return variables;
+  }
+
   public static Map<String, Object> vars(Object... pairs) {
     return with(Map.of(), pairs);
   }

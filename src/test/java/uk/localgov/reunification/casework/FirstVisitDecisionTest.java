@@ -3,19 +3,12 @@ package uk.localgov.reunification.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import uk.localgov.reunification.ApplicationTest;
 
 /** Salford §3: whether a first home visit is due after the return, and within how many days. */
-@ApplicationTest
 class FirstVisitDecisionTest {
-
-  @Autowired
-  DecisionService decisions;
 
   @ParameterizedTest(name = "{0}, {1} weeks, eligible {2}: required {3} within {4} days")
   @CsvSource(nullValues = "none", value = {
@@ -28,7 +21,7 @@ class FirstVisitDecisionTest {
       "SECTION_20,         12, false, false, none",
       "SECTION_20,         0,  true,  false, none"})
   void theFirstVisitRule(String legalStatus, int weeks, boolean eligible, boolean required, Integer withinDays) {
-    DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey("firstVisit", Map.of(
+    DmnDecisionResultEntries result = DecisionTables.evaluate("first-visit.dmn", "firstVisit", Map.of(
         "legalStatus", legalStatus, "weeksAccommodated", weeks, "eligibleChild", eligible)).getSingleResult();
 
     assertThat((Boolean) result.getEntry("firstVisitRequired")).isEqualTo(required);

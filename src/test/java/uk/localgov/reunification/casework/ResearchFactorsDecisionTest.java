@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Rule;
@@ -15,17 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import uk.localgov.reunification.ApplicationTest;
 
 /** Wiltshire §3 and §6: each research factor, the support it calls for, and how intensive support must be. */
-@ApplicationTest
 class ResearchFactorsDecisionTest {
-
-  @Autowired
-  DecisionService decisions;
-  @Autowired
-  ResearchFactors factors;
 
   /** Every factor code in the decision table, read from the table itself. */
   static Stream<String> everyFactor() {
@@ -38,8 +28,8 @@ class ResearchFactorsDecisionTest {
   @ParameterizedTest
   @MethodSource("everyFactor")
   void eachFactorHasOneRuleNamingItsGroupAndTheSupportItCallsFor(String code) {
-    DmnDecisionResult result = decisions.evaluateDecisionByKey("reunificationFactors")
-        .variables(Map.of("factorsPresent", List.of(code))).evaluate();
+    DmnDecisionResult result = DecisionTables.evaluate("reunification-factors.dmn", "reunificationFactors",
+        Map.of("factorsPresent", List.of(code)));
 
     assertThat(result.getResultList()).hasSize(1);
     Map<String, Object> factor = result.getFirstResult().getEntryMap();
@@ -53,16 +43,19 @@ class ResearchFactorsDecisionTest {
   @Test
   void theDecisionCoversEveryGroupOfTheGuidance() {
     assertThat(everyFactor().count()).isGreaterThanOrEqualTo(30);
-    assertThat(factors.assess(everyFactor().toList())).extracting(ResearchFactors.Factor::group)
+    assertThat(DecisionTables.evaluate("reunification-factors.dmn", "reunificationFactors",
+        Map.of("factorsPresent", everyFactor().toList())).getResultList()).extracting(row -> row.get("group"))
         .contains("CHILD", "FAMILY", "SOCIAL_CARE", "BREAKDOWN", "PROTECTIVE");
   }
 
   @Test
   void severalFactorsAreCollectedTogetherAndUnknownCodesAreIgnoredByTheTable() {
-    assertThat(factors.assess(List.of("FAMILY_DOMESTIC_ABUSE", "CHILD_AGED_10_OR_OVER", "NOT_A_FACTOR")))
-        .extracting(ResearchFactors.Factor::code)
+    assertThat(DecisionTables.evaluate("reunification-factors.dmn", "reunificationFactors",
+        Map.of("factorsPresent", List.of("FAMILY_DOMESTIC_ABUSE", "CHILD_AGED_10_OR_OVER", "NOT_A_FACTOR")))
+        .getResultList()).extracting(row -> row.get("code"))
         .containsExactlyInAnyOrder("FAMILY_DOMESTIC_ABUSE", "CHILD_AGED_10_OR_OVER");
-    assertThat(factors.assess(List.of())).isEmpty();
+    assertThat(DecisionTables.evaluate("reunification-factors.dmn", "reunificationFactors",
+        Map.of("factorsPresent", List.of())).getResultList()).isEmpty();
   }
 
   @ParameterizedTest(name = "risk score {0}, additional help {1}: {2}")
@@ -77,16 +70,9 @@ class ResearchFactorsDecisionTest {
       "6, true,  INTENSIVE",
       "20, true, INTENSIVE"})
   void supportIntensityFollowsTheWeightOfTheFactors(int riskScore, boolean additionalHelp, String intensity) {
-    String result = decisions.evaluateDecisionByKey("supportIntensity")
-        .variables(Map.of("riskScore", riskScore, "additionalHelpNeeded", additionalHelp)).evaluate().getSingleEntry();
+    String result = DecisionTables.evaluate("reunification-factors.dmn", "supportIntensity",
+        Map.of("riskScore", riskScore, "additionalHelpNeeded", additionalHelp)).getSingleEntry();
 
     assertThat(result).isEqualTo(intensity);
-  }
-
-  @Test
-  void aPreviousFailedReturnAloneCallsForEnhancedSupport() {
-    assertThat(factors.intensity(factors.assess(List.of("CARE_PREVIOUS_FAILED_RETURN"))))
-        .isEqualTo("ENHANCED");
-    assertThat(factors.intensity(factors.assess(List.of("PROTECTIVE_CHANGED_HOUSEHOLD")))).isEqualTo("STANDARD");
   }
 }

@@ -124,4 +124,23 @@ class ResearchFactorsInCaseTest extends ProcessTest {
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getBody()).contains("missing: CHILD_CRIMINAL_ACTIVITY");
   }
+
+  @Autowired
+  ResearchFactors factors;
+
+  /** The application reads the table through its service: codes it does not know are not factors. */
+  @Test
+  void theServiceCollectsTheFactorsOfTheTableAndIgnoresUnknownCodes() {
+    assertThat(factors.assess(java.util.List.of("FAMILY_DOMESTIC_ABUSE", "CHILD_AGED_10_OR_OVER", "NOT_A_FACTOR")))
+        .extracting(ResearchFactors.Factor::code)
+        .containsExactlyInAnyOrder("FAMILY_DOMESTIC_ABUSE", "CHILD_AGED_10_OR_OVER");
+    assertThat(factors.assess(java.util.List.of())).isEmpty();
+  }
+
+  @Test
+  void aPreviousFailedReturnAloneCallsForEnhancedSupport() {
+    assertThat(factors.intensity(factors.assess(java.util.List.of("CARE_PREVIOUS_FAILED_RETURN"))))
+        .isEqualTo("ENHANCED");
+    assertThat(factors.intensity(factors.assess(java.util.List.of("PROTECTIVE_CHANGED_HOUSEHOLD")))).isEqualTo("STANDARD");
+  }
 }

@@ -2,7 +2,6 @@ package uk.localgov.reunification.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,10 +31,7 @@ class ReturnStartRestTest {
   TaskService tasks;
 
   static Map<String, Object> typed(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
-        "type", value instanceof Integer ? "Integer" : value instanceof Boolean ? "Boolean" : "String")));
-    return Map.of("variables", variables);
+    return Map.of("variables", Cases.restVariables(values));
   }
 
   ResponseEntity<String> start(Map<String, Object> variables) {

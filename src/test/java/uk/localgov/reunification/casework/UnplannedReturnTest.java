@@ -166,6 +166,28 @@ class UnplannedReturnTest extends ProcessTest {
     assertThat(task("decideNextSteps", instance)).hasCandidateGroup("servicemanagers");
   }
 
+  /**
+   * Least privilege: the service managers read the case while the next steps are theirs to take;
+   * once one of them has taken them, that person keeps reading the case and the group does not.
+   */
+  @Test
+  void theServiceManagersReadTheCaseOnlyWhileTheNextStepsAreOpenAndTheOneWhoTookThemKeepsIt() {
+    ProcessInstance instance = reviewed(start(wentHome()));
+    ratify(instance, "NOT_RATIFIED");
+    org.camunda.bpm.engine.AuthorizationService grants = engine.getAuthorizationService();
+    java.util.function.Supplier<Long> groupGrants = () -> grants.createAuthorizationQuery().groupIdIn("servicemanagers")
+        .resourceId(instance.getId()).count();
+    assertThat(groupGrants.get()).as("runtime and history, while the task is offered").isEqualTo(2);
+
+    org.camunda.bpm.engine.task.Task next = task("decideNextSteps", instance);
+    tasks.claim(next.getId(), "servicemanager1");
+    complete(next, vars("nextSteps", "LEGAL_PLANNING", "nextStepsNotes", "Legal planning meeting booked"));
+
+    assertThat(groupGrants.get()).isZero();
+    assertThat(grants.createAuthorizationQuery().userIdIn("servicemanager1").resourceId(instance.getId()).count())
+        .isEqualTo(2);
+  }
+
   @Test
   void theServiceManagersMayHaveThePlanRevisedAndPutToTheNominatedOfficerAgain() {
     ProcessInstance instance = reviewed(start(wentHome()));

@@ -3,22 +3,15 @@ package uk.localgov.reunification.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import uk.localgov.reunification.ApplicationTest;
 
 /**
  * Reg 28 of the Care Planning, Placement and Case Review (England) Regulations 2010: how soon after
  * the last visit the social worker visits again a child living at home under a court order.
  */
-@ApplicationTest
 class VisitFrequencyDecisionTest {
-
-  @Autowired
-  DecisionService decisions;
 
   @ParameterizedTest(name = "{0}, placed under reg 19 {1}, reviewed since the return {2}: within {3} days ({4})")
   @CsvSource({
@@ -32,7 +25,7 @@ class VisitFrequencyDecisionTest {
       "INTERIM_CARE_ORDER, true,  true,  28, reg 28(4)(b)"})
   void theVisitRule(String legalStatus, boolean placedBeforeAssessment, boolean reviewedSinceReturn, int withinDays,
       String regulation) {
-    DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey("visitFrequency", Map.of(
+    DmnDecisionResultEntries result = DecisionTables.evaluate("visit-frequency.dmn", "visitFrequency", Map.of(
         "legalStatus", legalStatus, "placedBeforeAssessment", placedBeforeAssessment,
         "reviewedSinceReturn", reviewedSinceReturn)).getSingleResult();
 

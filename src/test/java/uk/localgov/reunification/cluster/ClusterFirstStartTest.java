@@ -107,6 +107,15 @@ class ClusterFirstStartTest {
       long definitions = count(url, "SELECT count(*) FROM act_re_procdef WHERE key_ = 'unplannedReturn'");
       long schemaLogs = count(url, "SELECT count(*) FROM act_ge_schema_log");
       long admins = count(url, "SELECT count(*) FROM act_id_user WHERE id_ = '" + ADMIN + "'");
+      // every start-up writer checks and then inserts: two at once must not each insert
+      long duplicateFilters = count(url, "SELECT count(*) FROM (SELECT name_ FROM act_ru_filter GROUP BY name_"
+          + " HAVING count(*) > 1) twice");
+      long duplicateGrants = count(url, "SELECT count(*) FROM (SELECT type_, user_id_, group_id_, resource_type_,"
+          + " resource_id_ FROM act_ru_authorization GROUP BY type_, user_id_, group_id_, resource_type_, resource_id_"
+          + " HAVING count(*) > 1) twice");
+      long groups = count(url, "SELECT count(*) FROM act_id_group");
+      long distinctGroups = count(url, "SELECT count(DISTINCT id_) FROM act_id_group");
+      long filters = count(url, "SELECT count(*) FROM act_ru_filter");
       for (Started node : nodes) {
         String log = java.nio.file.Files.readString(dir.resolve(node.name() + ".log"));
         java.util.regex.Matcher lock = java.util.regex.Pattern.compile("Start-up lock taken after (\\d+) ms").matcher(log);
@@ -127,6 +136,12 @@ class ClusterFirstStartTest {
       assertThat(deployments).as("one deployment").isEqualTo(1);
       assertThat(definitions).isEqualTo(1);
       assertThat(admins).isEqualTo(1);
+      System.out.printf("cluster first start: filters %d (names twice %d), groups %d (distinct %d), grants made twice %d%n",
+          filters, duplicateFilters, groups, distinctGroups, duplicateGrants);
+      assertThat(filters).as("the role filters exist").isPositive();
+      assertThat(duplicateFilters).as("no Tasklist filter made twice").isZero();
+      assertThat(groups).as("the role groups exist").isPositive().isEqualTo(distinctGroups);
+      assertThat(duplicateGrants).as("no grant made twice").isZero();
     } finally {
       for (Process node : processes) {
         node.destroy();

@@ -92,6 +92,24 @@ class ProcessModelTest {
         "CallActivity_Ratification does not pass the case's team");
   }
 
+  /** Who does a task is declared with it (CaseTask.Performer): a diagram that gives it to someone else is named. */
+  @org.junit.jupiter.api.Test
+  void aTaskGivenToSomeoneElseThanItsDeclarationSaysIsReportedByName(@org.junit.jupiter.api.io.TempDir Path folder)
+      throws IOException {
+    String planned = Files.readString(PROCESSES.resolve("planned-return.bpmn"));
+    String moved = planned.replace("<bpmn:userTask id=\"preReturnReview\" name=\"Review return plan before return\""
+        + " camunda:formRef=\"preReturnReview\" camunda:formRefBinding=\"latest\" camunda:assignee=\"${iro}\"",
+        "<bpmn:userTask id=\"preReturnReview\" name=\"Review return plan before return\""
+        + " camunda:formRef=\"preReturnReview\" camunda:formRefBinding=\"latest\" camunda:assignee=\"${socialWorker}\"");
+    assertThat(moved).isNotEqualTo(planned);
+    Path copy = folder.resolve("planned-return.bpmn");
+    Files.writeString(copy, moved);
+
+    assertThat(ModelRules.problems(copy, ModelRules.forms(FORMS))).containsExactly(
+        "preReturnReview is given to assignee ${socialWorker} and candidate groups null, but is declared for the"
+            + " child's Independent Reviewing Officer (assignee ${iro}, candidate groups null)");
+  }
+
   /** Adding a task is its BPMN, its form and one declaration: a task without its declaration is named. */
   @org.junit.jupiter.api.Test
   void aTaskWithoutItsDeclarationIsReportedByName(@org.junit.jupiter.api.io.TempDir Path folder) throws IOException {

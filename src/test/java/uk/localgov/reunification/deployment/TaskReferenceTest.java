@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import uk.localgov.reunification.casework.CaseMessage;
 import uk.localgov.reunification.casework.CaseStart;
+import uk.localgov.reunification.casework.TextBounds;
 import uk.localgov.reunification.casework.CaseTask;
 import uk.localgov.reunification.casework.Recorded;
 
@@ -32,8 +33,8 @@ class TaskReferenceTest {
 
         ## Tasks
 
-        | task key | label (diagram, mail, oversight, chronology) | stage | timescale | mail | records |
-        |---|---|---|---|---|---|
+        | task key | label (diagram, mail, oversight, chronology) | who does it | stage | timescale | mail | records |
+        |---|---|---|---|---|---|---|
         """);
     for (CaseTask task : CaseTask.values()) {
       StringBuilder records = new StringBuilder();
@@ -42,6 +43,11 @@ class TaskReferenceTest {
             .append(recorded.describe());
       }
       page.append("| `").append(task.key()).append("` | ").append(task.label()).append(" | ")
+          .append(task.performer().who()).append(" (")
+          .append(task.performer().assignee() != null ? "assignee `" + task.performer().assignee() + "`" : "")
+          .append(task.performer().assignee() != null && task.performer().candidateGroups() != null ? ", " : "")
+          .append(task.performer().candidateGroups() != null
+              ? "candidate groups `" + task.performer().candidateGroups() + "`" : "").append(") | ")
           .append(task.stage().map(stage -> stage.label()).orElse("–")).append(" | ")
           .append(task.due().map(due -> due.work() + ": " + due.rule()).orElse("–")).append(" | ")
           .append(task.isEscalation() ? "escalation, always sent" : "may be turned off").append(" | ")
@@ -52,7 +58,14 @@ class TaskReferenceTest {
       page.append("| `").append(start.processKey()).append("` | `").append(String.join("`, `", start.variables()))
           .append("` |\n");
     }
-    page.append("\n## Messages\n\n| message | carries |\n|---|---|\n");
+    page.append("\nEvery start variable is checked as its process's start check says (`ReturnStartCheck`):"
+        + " `childName` at most " + TextBounds.NAME + " characters and any other text at most " + TextBounds.TEXT
+        + "; `dateOfBirth` and `returnDate` not in the future, `returnDate` not before `dateOfBirth`, and the child under"
+        + " 18 on the return (today for a planned return, and again on `confirmReturnHome`'s `returnDate`).\n");
+    page.append("\n## Messages\n\nA message names one child's case by its `businessKey` alone; from anyone but an"
+        + " administrator `all`, `processInstanceId`, `correlationKeys`, `localCorrelationKeys`, `tenantId` and"
+        + " `variablesInResultEnabled` are refused with 400 naming the field. Each text it carries is at most "
+        + TextBounds.TEXT + " characters.\n\n| message | carries |\n|---|---|\n");
     for (CaseMessage message : CaseMessage.values()) {
       page.append("| `").append(message.messageName()).append("` | ")
           .append(message.variables().isEmpty() ? "nothing" : "`" + String.join("`, `", message.variables()) + "`")

@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -44,6 +45,11 @@ class NoticesSurviveFailuresTest {
       smtp.stop();
     }
   }
+
+  /** The mail settings of application.yaml: 10 s per try, and the default waits between tries. */
+  static final String[] PRODUCTION_MAIL = {"reunification.mail.retry-after=",
+      "spring.mail.properties.mail.smtp.connectiontimeout=10000", "spring.mail.properties.mail.smtp.timeout=10000",
+      "spring.mail.properties.mail.smtp.writetimeout=10000"};
 
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -78,7 +84,7 @@ class NoticesSurviveFailuresTest {
         "camunda.bpm.job-execution.enabled=" + jobExecutor, "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000", "camunda.bpm.generic-properties.properties.hostname=" + name,
         "reunification.mail.enabled=true", "spring.mail.host=127.0.0.1", "spring.mail.port=" + smtpPort,
-        "reunification.mail.attempts=5", "spring.mail.properties.mail.smtp.connectiontimeout=1000",
+        "reunification.mail.retry-after=PT0S,PT0S,PT0S,PT0S", "spring.mail.properties.mail.smtp.connectiontimeout=1000",
         "spring.mail.properties.mail.smtp.timeout=1000", "spring.mail.properties.mail.smtp.writetimeout=1000"));
     properties.addAll(List.of(more));
     return StandaloneApplication.start(dataDir.resolve(name), properties.toArray(String[]::new));
@@ -151,9 +157,9 @@ class NoticesSurviveFailuresTest {
     });
     accepting.setDaemon(true);
     accepting.start();
-    // Retries run back to back here, a second or so each against a server that never answers: enough
-    // attempts that they outlast the hung server and the new one's start-up (a run with 5 lost both)
-    try (ConfigurableApplicationContext app = node(url, "hung", port, true, "reunification.mail.attempts=120")) {
+    // The production settings: each try gives up after 10 s, and a failed notice waits 1, 5, 15
+    // minutes, then hourly; the clock is moved on instead of waiting those minutes
+    try (ConfigurableApplicationContext app = node(url, "hung", port, true, PRODUCTION_MAIL)) {
       RuntimeService runtime = app.getBean(RuntimeService.class);
       TaskService tasks = app.getBean(TaskService.class);
       ManagementService jobs = app.getBean(ManagementService.class);
@@ -164,18 +170,24 @@ class NoticesSurviveFailuresTest {
       long stepsTook = System.currentTimeMillis() - before;
       assertThat(stepsTook).as("a start and a completion, with the mail server hanging").isLessThan(5_000);
 
-      long deadline = System.currentTimeMillis() + 20_000;
+      long deadline = System.currentTimeMillis() + 40_000;
       while (jobs.createJobQuery().withException().count() == 0 && System.currentTimeMillis() < deadline) {
         Thread.sleep(100);
       }
       assertThat(jobs.createJobQuery().withException().count()).as("a send timed out and waits to be retried").isPositive();
+      assertThat(jobs.createJobQuery().withException().list()).as("the failed notice waits, not tried again at once")
+          .allSatisfy(job -> assertThat(job.getDuedate()).isAfter(new Date(System.currentTimeMillis() + 30_000)));
       hung.close();
       for (Socket socket : held) {
         socket.close();
       }
       long answering = System.currentTimeMillis();
       mailServerOn(port);
-      List<MimeMessage> arrived = waitFor("NOTICE-2", 2, 30_000);
+      List<MimeMessage> arrived = about("NOTICE-2");
+      for (int minutes = 2; arrived.size() < 2 && System.currentTimeMillis() < answering + 90_000; minutes += 2) {
+        ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + minutes * 60_000L));
+        arrived = waitFor("NOTICE-2", 2, 2_000);
+      }
       Thread.sleep(2_000);
       System.out.printf("Hung mail server: start and completion took %d ms; notices expected 2, arrived %d,"
           + " duplicates %d; last arrived %d ms after the server answered%n", stepsTook, about("NOTICE-2").size(),
@@ -184,6 +196,7 @@ class NoticesSurviveFailuresTest {
       assertThat(about("NOTICE-2")).as("the assessment's and the plan's, once each").hasSize(2);
       assertThat(arrived).isNotEmpty();
     } finally {
+      ClockUtil.reset();
       hung.close();
     }
   }
@@ -221,7 +234,7 @@ class NoticesSurviveFailuresTest {
   void aNoticeThatCannotBeSentBecomesAnIncident() throws Exception {
     String url = PostgresForTests.newDatabase("notices_incident");
     int nobodyListening = freePort();
-    try (ConfigurableApplicationContext app = node(url, "incident", nobodyListening, true, "reunification.mail.attempts=2")) {
+    try (ConfigurableApplicationContext app = node(url, "incident", nobodyListening, true, "reunification.mail.retry-after=PT0S")) {
       RuntimeService runtime = app.getBean(RuntimeService.class);
       String instance = runtime.startProcessInstanceByKey("plannedReturn", child("NOTICE-4")).getId();
 

@@ -36,7 +36,7 @@ class WorkNoticesTest {
   ConfigurableApplicationContext start(int smtpPort) {
     return StandaloneApplication.start(dataDir, "spring.profiles.active=demo", "reunification.demo.cases=false",
         "reunification.mail.enabled=true", "spring.mail.host=localhost", "spring.mail.port=" + smtpPort,
-        "reunification.mail.attempts=2", "camunda.bpm.job-execution.enabled=true",
+        "reunification.mail.retry-after=PT0S", "camunda.bpm.job-execution.enabled=true",
         "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=1000");
   }
 

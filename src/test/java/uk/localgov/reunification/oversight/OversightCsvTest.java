@@ -200,6 +200,10 @@ class OversightCsvTest {
     for (String formula : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tcmd", "\rcmd")) {
       assertThat(parse(OversightCsv.cell(formula) + "\r\n").get(0)).as(formula).containsExactly("'" + formula);
     }
+    assertThat(OversightCsv.cell("North; =1+1")).as("after a separator an importer may split on")
+        .isEqualTo("North; '=1+1");
+    assertThat(OversightCsv.cell("a\t@SUM(A1)|-2")).isEqualTo("a\t'@SUM(A1)|'-2");
+    assertThat(OversightCsv.cell(-3)).as("a number is a number").isEqualTo("-3");
     assertThat(OversightCsv.cell("two\nlines")).isEqualTo("\"two\nlines\"");
     assertThat(OversightCsv.cell("Team North")).isEqualTo("Team North");
     assertThat(OversightCsv.cell(null)).isEmpty();

@@ -95,10 +95,7 @@ final class PastReturns {
   }
 
   private static Map<String, Object> typed(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
-        "type", value instanceof Integer ? "Integer" : value instanceof Boolean ? "Boolean" : "String")));
-    return variables;
+    return uk.localgov.reunification.casework.Cases.restVariables(values);
   }
 
   private static void clock(LocalDate day) {

@@ -99,6 +99,21 @@ class LoginThrottleHttpTest {
     assertThat(getFrom("127.0.0.2", "/engine-rest/task?maxResults=10", VICTIM, PASSWORD)).startsWith("HTTP/1.1 200");
   }
 
+  /** The webapp reads the login's path decoded: "%6Cogin" is "login", and the throttle counts it. */
+  @Test
+  void failedWebappLoginsThroughAnEncodedPathAreThrottledToo() {
+    String encoded = "/camunda/api/admin/auth/user/default/%6Cogin/tasklist";
+    for (int i = 0; i < throttle.maxFailures(); i++) {
+      assertThat(WebappLogin.logInAt(http, encoded, "tasklist", VICTIM, "a-guess-" + i).getStatusCode())
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    assertThat(WebappLogin.logInAt(http, encoded, "tasklist", VICTIM, PASSWORD).getStatusCode())
+        .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(WebappLogin.logIn(http, "default", "tasklist", VICTIM, PASSWORD, false).getStatusCode())
+        .as("the plain path, from the same address").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+  }
+
   /** Camunda's own lockout (10 failures lock a user for good) no longer applies. */
   @Test
   void camundaNoLongerLocksAUserOut() {
