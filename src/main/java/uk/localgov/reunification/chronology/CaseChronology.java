@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import uk.localgov.reunification.casework.ReturnStartCheck;
 import uk.localgov.reunification.casework.Stage;
 import uk.localgov.reunification.engine.CallersReads;
 import uk.localgov.reunification.followup.EarlierReturns;
+import uk.localgov.reunification.wording.CaseWords;
 
 /**
  * A child's case seen whole, oldest first (Wiltshire §3: the chronology and history inform every
@@ -41,12 +43,17 @@ public class CaseChronology {
   /** A step's values are written in the same command as its completion. */
   static final long SAME_COMMAND_MILLIS = 2_000;
 
+  /** What is recorded about people: their user ids, named on the Case tab. */
+  private static final Set<String> PEOPLE = Set.of("socialWorker", "iro", "cinCoordinator", "from", "to", "by", "userId");
+
   private final HistoryService history;
   private final CallersReads asCaller;
+  private final CaseWords words;
 
-  public CaseChronology(HistoryService history, CallersReads asCaller) {
+  public CaseChronology(HistoryService history, CallersReads asCaller, CaseWords words) {
     this.history = history;
     this.asCaller = asCaller;
+    this.words = words;
   }
 
   public Map<String, Object> of(String childId) {
@@ -83,10 +90,23 @@ public class CaseChronology {
     entries.sort(Comparator.comparing(Entry::at));
     Map<String, Object> chronology = new LinkedHashMap<>();
     chronology.put("childId", childId);
+    updates.values().stream().flatMap(List::stream).filter(update -> "childName".equals(update.getVariableName()))
+        .max(Comparator.comparing(HistoricDetail::getTime))
+        .ifPresent(name -> chronology.put("childName", plain(name.getValue())));
     chronology.put("stage", Stage.of(entries.stream().filter(entry -> entry.what().startsWith(OPEN))
         .map(Entry::taskKey).filter(java.util.Objects::nonNull).toList()).label());
     chronology.put("factors", factors(processes, updates));
     chronology.put("entries", entries);
+    Set<String> people = new HashSet<>();
+    entries.forEach(entry -> {
+      people.add(entry.by());
+      entry.values().forEach((name, value) -> {
+        if (PEOPLE.contains(name) && value instanceof String id) {
+          people.add(id);
+        }
+      });
+    });
+    chronology.put("words", words.of(entries.stream().map(Entry::values).toList(), people));
     return chronology;
   }
 

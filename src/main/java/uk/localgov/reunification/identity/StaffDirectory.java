@@ -1,7 +1,12 @@
 package uk.localgov.reunification.identity;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
@@ -23,6 +28,18 @@ public class StaffDirectory {
   public StaffDirectory(IdentityService identity, UnrestrictedLookups lookups) {
     this.identity = identity;
     this.lookups = lookups;
+  }
+
+  /** Each person's name as the directory holds it ("Sam Okafor"), by user id; unknown ids are left out. */
+  public Map<String, String> namesOf(Set<String> userIds) {
+    String[] ids = userIds.stream().filter(Objects::nonNull).toArray(String[]::new);
+    if (ids.length == 0) {
+      return Map.of();
+    }
+    return lookups.read(() -> identity.createUserQuery().userIdIn(ids).list()).stream()
+        .collect(Collectors.toMap(User::getId, user -> Stream.of(user.getFirstName(),
+            user.getLastName()).filter(part -> part != null && !part.isBlank()).collect(
+                Collectors.joining(" ")), (a, b) -> a));
   }
 
   public boolean isMember(String userId, String groupId) {

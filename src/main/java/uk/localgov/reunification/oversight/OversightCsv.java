@@ -19,9 +19,9 @@ import uk.localgov.reunification.oversight.OversightReport.WorkerCaseload;
  */
 final class OversightCsv {
 
-  static final List<String> FIGURE_COLUMNS = List.of("section", "figure", "label", "team", "value");
-  static final List<String> OVERDUE_COLUMNS = List.of("childId", "task", "timescale", "person", "personName", "team",
-      "due", "daysOverdue");
+  static final List<String> FIGURE_COLUMNS = List.of("section", "figure", "label", "team", "teamName", "value");
+  static final List<String> OVERDUE_COLUMNS = List.of("childId", "childName", "task", "timescale", "person", "personName",
+      "team", "teamName", "due", "daysOverdue");
   /** The columns of {@link Counts}, with the dashboard's headings. */
   private static final List<List<String>> COUNTS = List.of(List.of("due", "due"), List.of("onTime", "on time"),
       List.of("late", "late"), List.of("missed", "missed"), List.of("overdue", "overdue now"),
@@ -30,9 +30,9 @@ final class OversightCsv {
   private OversightCsv() {
   }
 
-  /** One row per figure: section, figure (the dashboard's name for it), label, team (empty: all), value. */
+  /** One row per figure: section, figure (the dashboard's name for it), label, team (empty: all) and its name, value. */
   static String figures(OversightReport report) {
-    Rows rows = new Rows(FIGURE_COLUMNS);
+    Rows rows = new Rows(FIGURE_COLUMNS, report.caseload().teamNames());
     rows.add("report", "from", "Period from", "", report.period().from());
     rows.add("report", "to", "Period to", "", report.period().to());
     rows.add("report", "generatedAt", "Figures as at", "", report.generatedAt());
@@ -55,10 +55,10 @@ final class OversightCsv {
 
   /** One row per piece of overdue work, most overdue first, as the report lists them. */
   static String overdue(OversightReport report) {
-    Rows rows = new Rows(OVERDUE_COLUMNS);
+    Rows rows = new Rows(OVERDUE_COLUMNS, Map.of());
     for (OverdueWork work : report.overdue()) {
-      rows.row(work.childId(), work.task(), work.timescale(), work.person(), work.personName(), work.team(), work.due(),
-          work.daysOverdue());
+      rows.row(work.childId(), work.childName(), work.task(), work.timescale(), work.person(), work.personName(),
+          work.team(), work.teamName(), work.due(), work.daysOverdue());
     }
     return rows.toString();
   }
@@ -128,13 +128,15 @@ final class OversightCsv {
   /** A CSV table, the header first. */
   private static final class Rows {
     private final StringBuilder text = new StringBuilder();
+    private final Map<String, String> teamNames;
 
-    Rows(List<String> columns) {
+    Rows(List<String> columns, Map<String, String> teamNames) {
+      this.teamNames = teamNames == null ? Map.of() : teamNames;
       row(columns.toArray());
     }
 
     void add(String section, String figure, String label, String team, Object value) {
-      row(section, figure, label, team, value);
+      row(section, figure, label, team, team.isEmpty() ? "" : teamNames.getOrDefault(team, team), value);
     }
 
     void row(Object... cells) {

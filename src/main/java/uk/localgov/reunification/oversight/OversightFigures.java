@@ -197,8 +197,9 @@ public class OversightFigures {
 
     return new OversightReport(new OversightReport.Period(from, to), now.toInstant().toString(),
         timeliness(dueInPeriod, cases, now),
-        overdue.stream().map(work -> new OverdueWork(work.childId(), work.task(), work.timescale(), work.person(),
-            names.getOrDefault(work.person(), work.person()), work.team(), work.due(), work.daysOverdue())).toList(),
+        overdue.stream().map(work -> new OverdueWork(work.childId(), work.childName(), work.caseInstanceId(), work.task(),
+            work.timescale(), work.person(), names.getOrDefault(work.person(), work.person()), work.team(),
+            teamNames.getOrDefault(work.team(), work.team()), work.due(), work.daysOverdue())).toList(),
         outcomes(cases.values(), followUps.values(), checkIns, periodStart, periodEnd, from, to, today),
         caseload(cases, openWork, names, teamNames), null);
   }
@@ -373,8 +374,10 @@ public class OversightFigures {
       }
       CaseFacts facts = cases.get(task.getRootProcessInstanceId());
       LocalDate due = day(task.getDueDate());
-      overdue.add(new OverdueWork(facts == null ? null : facts.record().childId(), timescale.label(), timescale.name(),
-          task.getAssignee(), null, facts == null ? "unknown" : facts.team(), due, ChronoUnit.DAYS.between(due, today)));
+      overdue.add(new OverdueWork(facts == null ? null : facts.record().childId(),
+          facts == null ? null : facts.record().childName(), task.getRootProcessInstanceId(), timescale.label(),
+          timescale.name(), task.getAssignee(), null, facts == null ? "unknown" : facts.team(), null, due,
+          ChronoUnit.DAYS.between(due, today)));
     }
     overdue.sort(Comparator.comparingLong(OverdueWork::daysOverdue).reversed()
         .thenComparing(OverdueWork::childId, Comparator.nullsLast(Comparator.naturalOrder())));

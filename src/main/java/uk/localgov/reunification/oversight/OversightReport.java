@@ -41,8 +41,9 @@ public record OversightReport(Period period, String generatedAt, List<Timeliness
       Map<String, Counts> byTeam) {
   }
 
-  public record OverdueWork(String childId, String task, String timescale, String person, String personName,
-      String team, LocalDate due, long daysOverdue) {
+  /** {@code caseInstanceId}: the child's return (the root of the overdue task's process), for a link to the case. */
+  public record OverdueWork(String childId, String childName, String caseInstanceId, String task, String timescale,
+      String person, String personName, String team, String teamName, LocalDate due, long daysOverdue) {
   }
 
   /**

@@ -18,8 +18,9 @@ import uk.localgov.reunification.identity.Roles;
 /**
  * Tasklist filters that fit each role, created once and shared with the groups they are for:
  * everyone's own tasks, the unclaimed work of one's groups, ratifications for the Head of Service,
- * and for each team its work and its overdue work for the team's line manager. A case carries its
- * social worker's team in the variable {@code team}.
+ * and for each team its work and its overdue work for the team's line manager. The ratifiers'
+ * ratifications come before their own (mostly empty) tasks: their first screen is their work.
+ * A case carries its social worker's team in the variable {@code team}.
  */
 @Component
 public class TasklistFilters extends OrderedPlugin {
@@ -43,7 +44,7 @@ public class TasklistFilters extends OrderedPlugin {
         engine.getTaskService().createTaskQuery()
             .taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(),
         Roles.CASEWORK);
-    ensure(engine, RATIFICATIONS, -8,
+    ensure(engine, RATIFICATIONS, -20,
         "Return home decisions awaiting the nominated officer (Salford §7) or the Director (reg 39(5))",
         engine.getTaskService().createTaskQuery().taskDefinitionKey("ratifyDecision")
             .taskCandidateGroupIn(Roles.RATIFIERS).includeAssignedTasks(),

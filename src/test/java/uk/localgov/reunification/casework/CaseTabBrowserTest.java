@@ -62,7 +62,8 @@ class CaseTabBrowserTest extends ProcessTest {
   void theSocialWorkerAndTheLineManagerSeeTheCaseWholeBesideTheirWork() throws Exception {
     browser = CockpitDashboardBrowserTest.chromium();
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("TAB-")));
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother completed the parenting course"));
+    complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother completed the parenting course",
+        "factorsPresent", ResearchFactorsInCaseTest.json("[\"FAMILY_DOMESTIC_ABUSE\"]")));
     String planTask = task("compileReturnPlan", instance).getId();
 
     logIn("tasklist", "socialworker1");
@@ -76,14 +77,19 @@ class CaseTabBrowserTest extends ProcessTest {
     assertNoContentSecurityPolicyViolations(browser);
     String inTasklist = caseTab("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + planTask, "Case");
     screenshot("tasklist-case-tab.png");
+    assertThat(uk.localgov.reunification.AxeCheck.criticalOrSerious(browser, "Tasklist: the Case tab")).isEmpty();
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
     assertThat(browser.findElements(By.cssSelector(".create-task-action")).stream().noneMatch(WebElement::isDisplayed))
         .as("Create task is not offered to a caseworker").isTrue();
 
     assertNoContentSecurityPolicyViolations(browser);
-    assertThat(inTasklist).contains("Case " + instance.getBusinessKey(), "Stage: Assessment and return plan",
-        "Complete Children and Families Assessment",
-        "socialworker1", "Mother completed the parenting course", "Compile return plan");
+    assertThat(inTasklist).as("in casework language: the child named, fields by their labels, people by name, dates day first")
+        .contains("Test Child " + instance.getBusinessKey() + ": case " + instance.getBusinessKey(),
+        "Stage: Assessment and return plan", "Complete Children and Families Assessment",
+        "Sam Okafor", "Assessment summary", "Mother completed the parenting course", "Compile return plan",
+        "Research factors present (Wiltshire §3)", "Domestic abuse",
+        java.time.LocalDate.now(ENGLAND).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+        .doesNotContain("assessmentSummary", "factorsPresent", "socialworker1", "[\"");
 
     browser.manage().deleteAllCookies();
     logIn("cockpit", "linemanager1");

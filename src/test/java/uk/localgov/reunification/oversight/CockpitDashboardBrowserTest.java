@@ -80,6 +80,9 @@ public class CockpitDashboardBrowserTest {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-figure='FIRST_VISIT.due']")));
     screenshot();
+    assertThat(uk.localgov.reunification.AxeCheck.criticalOrSerious(browser, "Cockpit: the oversight dashboard")).isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".dashboard > .sections")).stream().noneMatch(WebElement::isDisplayed))
+        .as("a manager's start page is the oversight alone, without Camunda's charts").isTrue();
 
     assertThat(row("FIRST_VISIT")).as("first visits: due, on time, late, missed, overdue, not yet due, on time %")
         .containsExactly("3", "2", "1", "0", "0", "0", "67");
@@ -91,6 +94,11 @@ public class CockpitDashboardBrowserTest {
     List<WebElement> overdue = browser.findElements(By.cssSelector("[data-overdue]"));
     assertThat(overdue).hasSize(1);
     assertThat(overdue.get(0).getText()).contains(history.b, "Review after an unplanned return", "2025-10-21", "13");
+    WebElement child = overdue.get(0).findElement(By.cssSelector("[data-figure='overdue.child'] a"));
+    assertThat(child.getText()).as("the child named").isEqualTo("Test Child " + history.b + " (" + history.b + ")");
+    assertThat(child.getDomAttribute("href")).as("and linked to the case").startsWith("#/process-instance/");
+    assertThat(browser.findElement(By.cssSelector("[data-caution='returns.3.percent']")).getText())
+        .as("a share of 2 children carries a caution").contains("fewer than 10 children");
     assertThat(browser.findElement(By.cssSelector("[data-plugin=reunification-oversight]")).getText())
         .doesNotContain(history.s);
 
@@ -154,8 +162,8 @@ public class CockpitDashboardBrowserTest {
         + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done(r.status + ' ' + t)))"
         + ".catch(e => done(String(e)));", csv);
     // the text arrives through ChromeDriver with its line ends as \n (OversightCsvTest reads the CRLF)
-    assertThat(String.valueOf(downloaded).replace("\r\n", "\n")).startsWith("200 section,figure,label,team,value\n")
-        .contains("\ncosts,familiesSupported,Families supported when a child went home,," + outcomes.get("returnedHome")
+    assertThat(String.valueOf(downloaded).replace("\r\n", "\n")).startsWith("200 section,figure,label,team,teamName,value\n")
+        .contains("\ncosts,familiesSupported,Families supported when a child went home,,," + outcomes.get("returnedHome")
             + "\n")
         .doesNotContain(history.s);
     assertNoContentSecurityPolicyViolations(browser);
@@ -232,6 +240,11 @@ public class CockpitDashboardBrowserTest {
 
   /** Debian's chromium, headless; fails with what to install when it or its driver is missing. */
   public static WebDriver chromium() {
+    return chromium(null);
+  }
+
+  /** Chromium speaking a language (en-GB, en-US): its interface and the languages its pages are asked in. */
+  public static WebDriver chromium(String language) {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       fail("No browser for the Cockpit dashboard test: expected Chromium at " + CHROMIUM + " and ChromeDriver at "
           + CHROMEDRIVER + ". Install Debian's packages (apt-get install chromium chromium-driver; .ci/run does),"
@@ -242,6 +255,10 @@ public class CockpitDashboardBrowserTest {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--window-size=1400,2600");
+    if (language != null) {
+      options.addArguments("--lang=" + language);
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    }
     // the console, read by assertNoContentSecurityPolicyViolations
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);

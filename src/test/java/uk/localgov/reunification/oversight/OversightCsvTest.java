@@ -86,8 +86,8 @@ class OversightCsvTest {
         .isEqualTo("oversight-2025-01-01-to-2025-12-31.csv");
     assertThat(overdue.getHeaders().getContentDisposition().getFilename())
         .isEqualTo("oversight-overdue-2025-01-01-to-2025-12-31.csv");
-    assertThat(figures.getBody()).startsWith("section,figure,label,team,value\r\n");
-    assertThat(overdue.getBody()).startsWith("childId,task,timescale,person,personName,team,due,daysOverdue\r\n");
+    assertThat(figures.getBody()).startsWith("section,figure,label,team,teamName,value\r\n");
+    assertThat(overdue.getBody()).startsWith("childId,childName,task,timescale,person,personName,team,teamName,due,daysOverdue\r\n");
 
     LocalDate today = LocalDate.now(uk.localgov.reunification.casework.CaseCalendar.ENGLAND);
     assertThat(get("linemanager1", "/api/oversight.csv").getHeaders().getContentDisposition().getFilename())
@@ -193,7 +193,7 @@ class OversightCsvTest {
         .isEqualTo(HttpStatus.OK);
 
     String csv = get("linemanager1", "/api/oversight.csv?" + returns.query()).getBody();
-    assertThat(csv).contains("\r\ncosts,unitCosts.source,Source of the unit costs,,"
+    assertThat(csv).contains("\r\ncosts,unitCosts.source,Source of the unit costs,,,"
         + "\"'=HYPERLINK(\"\"https://example.invalid\"\",\"\"NSPCC, 2024\"\")\"\r\n");
     assertThat(figures(csv)).containsEntry("costs|unitCosts.source|", "'" + source);
 

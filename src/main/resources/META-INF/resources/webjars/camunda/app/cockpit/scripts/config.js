@@ -3,6 +3,7 @@
 // timeliness, overdue work, outcomes and caseload of the cases they may see, from /api/oversight.
 export default {
   customScripts: ['scripts/reunification-oversight', '../tasklist/scripts/reunification-webapps',
+    '../tasklist/scripts/reunification-accessibility',
     '../tasklist/scripts/reunification-case'],
   app: {
     name: 'Cockpit',

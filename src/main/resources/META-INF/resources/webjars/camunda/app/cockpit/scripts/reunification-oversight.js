@@ -22,6 +22,12 @@ const OUTCOMES = {
 const POUNDS = new Intl.NumberFormat('en-GB', {style: 'currency', currency: 'GBP', maximumFractionDigits: 0});
 
 const STYLE = `
+/* a manager's start page is the oversight, alone: Camunda's own charts and the "Custom Plugins"
+   heading are for administrators (the body class is set by reunification-webapps.js) */
+body:not(.reunification-administrator) .dashboard > .sections { display: none; }
+body:not(.reunification-administrator) .dashboard section.deprecate > .section-toggle,
+body:not(.reunification-administrator) .dashboard section.deprecate header { display: none; }
+.reunification-oversight .ro-caution { display: block; font-size: 12px; color: #595959; }
 .reunification-oversight { padding: 0 0 20px; }
 .reunification-oversight h3 { font-size: 16px; margin: 22px 0 8px; font-weight: 600; }
 .reunification-oversight .ro-note { color: #6b6b6b; font-size: 12px; margin: 0 0 8px; }
@@ -58,6 +64,21 @@ function table(headings, rows, numericFrom) {
 function cell(value, figure, numeric) {
   return el('td', {class: numeric ? 'ro-number' : null, 'data-figure': figure},
     value === null || value === undefined ? '–' : value);
+}
+
+/** A share of fewer than 10 children: the figure, and a caution beside it (one child moves it by 10 points or more). */
+function cautiousPercent(value, children, figure) {
+  const shown = el('span', {'data-figure': figure}, value === null || value === undefined ? '–' : value);
+  return el('td', {class: 'ro-number'}, shown, value !== null && value !== undefined && children < 10
+    ? el('span', {class: 'ro-caution', 'data-caution': figure}, ` (of ${children}: fewer than 10 children, read with caution)`)
+    : '');
+}
+
+/** The child by name, linked to their case in Cockpit (its Case tab). */
+function childCell(o) {
+  const name = o.childName ? `${o.childName} (${o.childId})` : o.childId;
+  return el('td', {'data-figure': 'overdue.child'}, o.caseInstanceId
+    ? el('a', {href: `#/process-instance/${encodeURIComponent(o.caseInstanceId)}/runtime`}, name) : name);
 }
 
 function percent(counts) {
@@ -142,7 +163,7 @@ function overdueSection(report, teamName) {
     el('h3', {}, `Overdue now (${report.overdue.length})`),
     table(['Child', 'Work', 'With', 'Team', 'Due', 'Days overdue'], report.overdue.map(o =>
       el('tr', {'data-overdue': o.childId},
-        cell(o.childId, 'overdue.child'), cell(o.task, 'overdue.task'),
+        childCell(o), cell(o.task, 'overdue.task'),
         cell(o.personName || o.person || 'Not yet claimed', 'overdue.person'), cell(teamName(o.team)),
         cell(o.due), cell(o.daysOverdue, 'overdue.days', true))), 5)
   ];
@@ -162,7 +183,7 @@ function outcomesSection(report) {
           'Each window counts a child only once they have been home that long.'),
         table(['Back in care within', 'Home that long', 'Back in care', '%'], outcomes.returnsToCare.map(r =>
           el('tr', {'data-window': r.months}, cell(`${r.months} months`), cell(r.followedUp, `returns.${r.months}.followedUp`, true),
-            cell(r.backInCare, `returns.${r.months}.backInCare`, true), cell(r.percent, `returns.${r.months}.percent`, true))), 1)))
+            cell(r.backInCare, `returns.${r.months}.backInCare`, true), cautiousPercent(r.percent, r.followedUp, `returns.${r.months}.percent`))), 1)))
   ];
 }
 

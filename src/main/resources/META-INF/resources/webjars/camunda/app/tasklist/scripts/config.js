@@ -2,7 +2,8 @@
 // reunification-webapps.js (beside this file) hides the Camunda 7 CE end-of-life banner, and
 // "Create task" for everyone but administrators. The shortcuts are Camunda's own defaults.
 export default {
-  customScripts: ['scripts/reunification-webapps', 'scripts/reunification-case'],
+  customScripts: ['scripts/reunification-webapps', 'scripts/reunification-dates', 'scripts/reunification-keyboard',
+    'scripts/reunification-accessibility', 'scripts/reunification-case'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},

@@ -33,30 +33,66 @@ async function json(url) {
   return answer.json();
 }
 
+/** A date or a moment, day first: "28/11/2026" (the moment in England's time). */
 function day(iso) {
-  return iso ? iso.substring(0, 10) : '';
+  if (!iso) {
+    return '';
+  }
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
+  return new Intl.DateTimeFormat('en-GB', {timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric'})
+    .format(date);
 }
 
-function values(entry) {
+/** A recorded value in the form's words: yes/no, codes by their labels, lists one a line, people by name, dates day first. */
+function inWords(name, value, words) {
+  const codes = (words.codes || {})[name] || {};
+  const people = words.people || {};
+  if (value === true || value === 'true') {
+    return 'Yes';
+  }
+  if (value === false || value === 'false') {
+    return 'No';
+  }
+  if (typeof value === 'string' && /^[\[{]/.test(value.trim())) {
+    try {
+      const parsed = JSON.parse(value);
+      return Array.isArray(parsed)
+        ? parsed.map(code => codes[code] || code).join('\n') || 'None'
+        : Object.entries(parsed).map(([code, text]) => `${codes[code] || code}: ${text}`).join('\n');
+    } catch (notJson) {
+      return value;
+    }
+  }
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value)) {
+    return day(value);
+  }
+  return codes[value] || people[value] || (value === null ? '' : String(value));
+}
+
+function values(entry, words) {
   const recorded = Object.entries(entry.values || {});
   if (!recorded.length) {
     return '';
   }
-  return el('dl', {}, ...recorded.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value === null ? '' : value)]));
+  const labels = words.labels || {};
+  return el('dl', {}, ...recorded.flatMap(([name, value]) => [el('dt', {}, labels[name] || name),
+    el('dd', {}, inWords(name, value, words))]));
 }
 
 function show(node, childId, chronology) {
   const now = new Date().toISOString();
   const open = chronology.entries.filter(entry => entry.what.startsWith('Open: '));
   const done = chronology.entries.filter(entry => !entry.what.startsWith('Open: '));
+  const words = chronology.words || {};
+  const person = id => (words.people || {})[id] || id || '';
 
   node.replaceChildren(el('section', {class: 'reunification-case', 'data-plugin': 'reunification-case', 'data-child': childId},
     el('style', {}, STYLE),
-    el('h4', {}, `Case ${childId}`),
+    el('h4', {class: 'rc-heading'}, chronology.childName ? `${chronology.childName}: case ${childId}` : `Case ${childId}`),
     el('p', {'data-stage': ''}, `Stage: ${chronology.stage}`),
     el('h4', {}, 'Open work'),
     el('ul', {class: 'rc-open'}, ...open.map(entry => el('li', {class: entry.due && entry.due < now ? 'rc-overdue' : '',
-      'data-open': entry.taskKey || ''}, `${entry.what.substring(6)}${entry.by ? ` (${entry.by})` : ''}`
+      'data-open': entry.taskKey || ''}, `${entry.what.substring(6)}${entry.by ? ` (${person(entry.by)})` : ''}`
       + `${entry.due ? `, due ${day(entry.due)}${entry.due < now ? ': overdue' : ''}` : ''}`))),
     el('h4', {}, 'Research factors and the plan\'s responses (Wiltshire §3, §6)'),
     chronology.factors.length
@@ -66,8 +102,8 @@ function show(node, childId, chronology) {
       : el('p', {}, 'No research factors recorded.'),
     el('h4', {}, 'Chronology'),
     el('table', {class: 'rc-chronology'}, ...done.map(entry => el('tr', {'data-entry': entry.taskKey || ''},
-      el('td', {class: 'rc-at'}, day(entry.at)), el('td', {}, entry.what), el('td', {}, entry.by || ''),
-      el('td', {}, values(entry)))))));
+      el('td', {class: 'rc-at'}, day(entry.at)), el('td', {}, entry.what), el('td', {}, person(entry.by)),
+      el('td', {}, values(entry, words)))))));
 }
 
 async function load(node, childIdOf) {
