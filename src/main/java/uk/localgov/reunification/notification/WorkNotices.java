@@ -1,7 +1,7 @@
 package uk.localgov.reunification.notification;
 
 import java.time.Duration;
-import java.time.LocalDate;
+import uk.localgov.reunification.wording.UkDates;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.mail.SimpleMailMessage;
-import uk.localgov.reunification.casework.CaseCalendar;
 import uk.localgov.reunification.casework.CaseTask;
 import uk.localgov.reunification.engine.UnrestrictedLookups;
 import uk.localgov.reunification.identity.Roles;
@@ -149,6 +148,6 @@ public class WorkNotices {
   }
 
   static String day(Date date) {
-    return LocalDate.ofInstant(date.toInstant(), CaseCalendar.ENGLAND).toString();
+    return UkDates.day(date);
   }
 }

@@ -1,5 +1,6 @@
 package uk.localgov.reunification.oversight;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import uk.localgov.reunification.oversight.OversightReport.AfterClosure;
@@ -10,6 +11,7 @@ import uk.localgov.reunification.oversight.OversightReport.OverdueWork;
 import uk.localgov.reunification.oversight.OversightReport.ReturnsToCare;
 import uk.localgov.reunification.oversight.OversightReport.Timeliness;
 import uk.localgov.reunification.oversight.OversightReport.WorkerCaseload;
+import uk.localgov.reunification.wording.UkDates;
 
 /**
  * The oversight report as CSV (RFC 4180: comma-separated, CRLF, a cell quoted when it holds a comma,
@@ -35,7 +37,8 @@ final class OversightCsv {
     Rows rows = new Rows(FIGURE_COLUMNS, report.caseload().teamNames());
     rows.add("report", "from", "Period from", "", report.period().from());
     rows.add("report", "to", "Period to", "", report.period().to());
-    rows.add("report", "generatedAt", "Figures as at", "", report.generatedAt());
+    rows.add("report", "generatedAt", "Figures as at (UK time)", "",
+        UkDates.dayAndTime(java.time.Instant.parse(report.generatedAt())));
     for (Timeliness t : report.timeliness()) {
       counts(rows, t, "", t.overall());
       t.byTeam().forEach((team, counts) -> counts(rows, t, team, counts));
@@ -154,7 +157,8 @@ final class OversightCsv {
 
   /** One cell: neutralised if a spreadsheet would run it, then quoted if it must be. */
   static String cell(Object value) {
-    String text = value == null ? "" : value instanceof Number ? value.toString() : neutralised(value.toString());
+    String text = value == null ? "" : value instanceof Number ? value.toString()
+        : value instanceof LocalDate day ? UkDates.day(day) : neutralised(value.toString());
     if (text.contains(",") || text.contains("\"") || text.contains("\r") || text.contains("\n")) {
       text = "\"" + text.replace("\"", "\"\"") + "\"";
     }

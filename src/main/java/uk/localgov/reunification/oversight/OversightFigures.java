@@ -66,7 +66,7 @@ public class OversightFigures {
   static final String RETURNED_TO_CARE = "RETURNED_TO_CARE";
   static final int[] RETURN_WINDOWS_IN_MONTHS = {3, 6, 12};
   /** Of each case: the facts of its record the figures need, and how it ended. */
-  private static final String[] CASE_VARIABLES = {"childId", "team", "socialWorker", "returnDate", "outcome",
+  private static final String[] CASE_VARIABLES = {"childId", "childName", "team", "socialWorker", "returnDate", "outcome",
       "closedCase", "closedOn", "returnedToCareOn"};
   private static final int IDS_PER_QUERY = 1000;
 

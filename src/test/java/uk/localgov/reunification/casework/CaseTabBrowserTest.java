@@ -95,7 +95,8 @@ class CaseTabBrowserTest extends ProcessTest {
     logIn("cockpit", "linemanager1");
     String inCockpit = caseTab("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/"
         + instance.getId() + "/runtime", "Case");
-    assertThat(inCockpit).contains("Case " + instance.getBusinessKey(), "Mother completed the parenting course");
+    assertThat(inCockpit).as("the same words in Cockpit").contains(
+        "Test Child " + instance.getBusinessKey() + ": case " + instance.getBusinessKey(), "Mother completed the parenting course");
     assertNoContentSecurityPolicyViolations(browser);
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
   }

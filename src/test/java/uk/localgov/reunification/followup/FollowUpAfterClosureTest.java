@@ -327,7 +327,8 @@ class FollowUpAfterClosureTest {
     ResponseEntity<Map> stranger = http.withBasicAuth("socialworker3", "socialworker3")
         .postForEntity("/engine-rest/process-definition/key/reportCaseEvent/start", report, Map.class);
     assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(stranger.getBody().get("message")).asString().contains("'childId'");
+    assertThat(stranger.getBody().get("field")).as("the field named for integrators").isEqualTo("childId");
+    assertThat(stranger.getBody().get("message")).asString().startsWith("Case reference of the child: ");
     assertThat(followUp()).isNotNull();
 
     ResponseEntity<Map> reported = http.withBasicAuth(team.worker, team.worker + "-secret")

@@ -99,6 +99,9 @@ class WorkNoticesTest {
           .filter(message -> subject(message).startsWith("[Reunification] Overdue work")).findFirst().orElseThrow();
       assertThat(GreenMailUtil.getBody(digest)).contains("Case MAIL-1: Compile return plan", "3 days overdue")
           .doesNotContain(CHILD_NAME);
+      assertThat(GreenMailUtil.getBody(digest)).as("the due day as a person reads it, day first").contains(", due "
+          + uk.localgov.reunification.wording.UkDates.day(java.time.LocalDate.now(
+              uk.localgov.reunification.casework.CaseCalendar.ENGLAND).minusDays(3)) + " (3 days overdue)");
       for (MimeMessage message : smtp.getReceivedMessages()) {
         assertThat(GreenMailUtil.getWholeMessage(message)).doesNotContain(CHILD_NAME);
       }

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -93,7 +95,7 @@ public class CockpitDashboardBrowserTest {
 
     List<WebElement> overdue = browser.findElements(By.cssSelector("[data-overdue]"));
     assertThat(overdue).hasSize(1);
-    assertThat(overdue.get(0).getText()).contains(history.b, "Review after an unplanned return", "2025-10-21", "13");
+    assertThat(overdue.get(0).getText()).contains(history.b, "Review after an unplanned return", "21/10/2025", "13");
     WebElement child = overdue.get(0).findElement(By.cssSelector("[data-figure='overdue.child'] a"));
     assertThat(child.getText()).as("the child named").isEqualTo("Test Child " + history.b + " (" + history.b + ")");
     assertThat(child.getDomAttribute("href")).as("and linked to the case").startsWith("#/process-instance/");
@@ -167,6 +169,49 @@ public class CockpitDashboardBrowserTest {
             + "\n")
         .doesNotContain(history.s);
     assertNoContentSecurityPolicyViolations(browser);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en-GB", "en-US"})
+  void aManagerReadsAndTypesThePeriodDayFirst(String language) {
+    browser = chromium(language);
+    history = new TeamHistory(engine, "period" + language.replace("-", "").toLowerCase()).build();
+    ClockUtil.setCurrentTime(TeamHistory.NOW);
+    logIn(browser, port, "cockpit", history.manager, history.password);
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-figure='FIRST_VISIT.due']")));
+    Map<?, ?> period = (Map<?, ?>) http.withBasicAuth(history.manager, history.password)
+        .getForObject("/api/oversight", Map.class).get("period");
+    WebElement from = browser.findElement(By.cssSelector("[data-plugin=reunification-oversight] input[name=from]"));
+    WebElement to = browser.findElement(By.cssSelector("[data-plugin=reunification-oversight] input[name=to]"));
+    WebElement show = browser.findElement(By.xpath("//section[@data-plugin='reunification-oversight']//button[.='Show']"));
+    assertThat(from.getDomAttribute("placeholder")).isEqualTo("dd/mm/yyyy");
+    assertThat(from.getDomProperty("value")).as("the period shown day first in %s", language)
+        .isEqualTo(dayFirst((String) period.get("from")));
+
+    from.clear();
+    from.sendKeys("01/02/2025");
+    to.clear();
+    to.sendKeys("28/02/2025");
+    show.click();
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-download=figures]"), "href",
+        "http://localhost:" + port + "/api/oversight.csv?from=2025-02-01&to=2025-02-28"));
+    assertThat(browser.findElement(By.cssSelector("[name=from]")).getDomProperty("value"))
+        .as("1 February, not 2 January").isEqualTo("01/02/2025");
+
+    from.clear();
+    from.sendKeys("31/02/2025");
+    show.click();
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-period-refused]"))).getText())
+        .as("an impossible day refused, saying what was read").contains("February 2025 has no day 31");
+    assertThat(browser.findElement(By.cssSelector("[data-download=figures]")).getDomAttribute("href"))
+        .as("the figures stay those of the period last read").isEqualTo("/api/oversight.csv?from=2025-02-01&to=2025-02-28");
+    assertNoContentSecurityPolicyViolations(browser);
+  }
+
+  private static String dayFirst(String iso) {
+    String[] parts = iso.split("-");
+    return parts[2] + "/" + parts[1] + "/" + parts[0];
   }
 
   /** "£23,571" as the API's 23571. */

@@ -87,6 +87,9 @@ class OversightCsvTest {
     assertThat(overdue.getHeaders().getContentDisposition().getFilename())
         .isEqualTo("oversight-overdue-2025-01-01-to-2025-12-31.csv");
     assertThat(figures.getBody()).startsWith("section,figure,label,team,teamName,value\r\n");
+    assertThat(figures.getBody()).as("the period as a person reads it, day first")
+        .contains("report,from,Period from,,,01/01/2025\r\n", "report,to,Period to,,,31/12/2025\r\n")
+        .containsPattern("report,generatedAt,Figures as at \\(UK time\\),,,\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}\r\n");
     assertThat(overdue.getBody()).startsWith("childId,childName,task,timescale,person,personName,team,teamName,due,daysOverdue\r\n");
 
     LocalDate today = LocalDate.now(uk.localgov.reunification.casework.CaseCalendar.ENGLAND);
@@ -121,6 +124,12 @@ class OversightCsvTest {
         .stream().map(work -> ((Map<?, ?>) work).get("childId")).map(child -> child == null ? "" : (String) child).toList());
     assertThat(north).filteredOn(row -> row.get("childId").equals(returns.north.get(1))).first()
         .satisfies(row -> assertThat(row).containsEntry("person", "socialworker1").containsEntry("personName", "Sam Okafor"));
+    List<?> listed = (List<?>) json.get("overdue");
+    for (int i = 0; i < listed.size(); i++) {
+      LocalDate due = LocalDate.parse((String) ((Map<?, ?>) listed.get(i)).get("due"));
+      assertThat(north.get(i).get("due")).as("a person reads the due day first; the JSON keeps ISO dates")
+          .isEqualTo(String.format("%02d/%02d/%d", due.getDayOfMonth(), due.getMonthValue(), due.getYear()));
+    }
   }
 
   @Test

@@ -2,6 +2,15 @@
 // Figures come from /api/oversight with the manager's own Cockpit login, so each manager sees the
 // figures of the cases they may see. Plain DOM, no framework; every value is set as text.
 // The CSV links download the same report with the same login (a GET under /api/oversight).
+// Dates are read and shown day first, by Tasklist's one reading of a typed date.
+
+import {readDayFirst} from '../../tasklist/scripts/reunification-dates.js';
+
+/** An ISO date (yyyy-mm-dd) as a person here reads it: dd/mm/yyyy. */
+function dayFirst(iso) {
+  const [year, month, day] = String(iso || '').split('-');
+  return day ? `${day}/${month}/${year}` : iso;
+}
 
 const COLOURS = {onTime: '#52a552', late: '#e6a23c', missed: '#b5152b', overdue: '#d9534f', pending: '#b8c1cc'};
 const COLUMNS = [
@@ -165,7 +174,7 @@ function overdueSection(report, teamName) {
       el('tr', {'data-overdue': o.childId},
         childCell(o), cell(o.task, 'overdue.task'),
         cell(o.personName || o.person || 'Not yet claimed', 'overdue.person'), cell(teamName(o.team)),
-        cell(o.due), cell(o.daysOverdue, 'overdue.days', true))), 5)
+        cell(dayFirst(o.due)), cell(o.daysOverdue, 'overdue.days', true))), 5)
   ];
 }
 
@@ -306,23 +315,40 @@ export default {
   priority: 100,
   properties: {label: 'Returns home: oversight'},
   render: node => {
-    const from = el('input', {type: 'date', class: 'form-control input-sm', name: 'from', 'aria-label': 'From'});
-    const to = el('input', {type: 'date', class: 'form-control input-sm', name: 'to', 'aria-label': 'To'});
+    // text fields read day first (a date input is drawn in the browser's language: mm/dd/yyyy in en-US)
+    const dateField = (name, label) => el('input', {type: 'text', class: 'form-control input-sm', name,
+      'aria-label': label, placeholder: 'dd/mm/yyyy', inputmode: 'numeric', autocomplete: 'off'});
+    const from = dateField('from', 'Period from (dd/mm/yyyy)');
+    const to = dateField('to', 'Period to (dd/mm/yyyy)');
     const show = el('button', {type: 'button', class: 'btn btn-default btn-sm'}, 'Show');
+    const refused = el('p', {class: 'ro-error', role: 'alert', 'data-period-refused': ''});
     const figures = el('div', {class: 'ro-figures'});
     const root = el('section', {class: 'reunification-oversight', 'data-plugin': 'reunification-oversight'},
       el('style', {}, STYLE),
       el('h1', {class: 'section-title'}, 'Returns home: oversight'),
       el('p', {class: 'ro-note'}, 'Whether children who went home are seen and reviewed on time, and whether their returns last: the cases you may see.'),
       el('div', {class: 'ro-period'}, el('label', {}, 'Period from'), from, el('label', {}, 'to'), to, show),
+      refused,
       figures);
     node.append(root);
-    load(figures).then(report => {
+    const showPeriod = report => {
       if (report) {
-        from.value = report.period.from;
-        to.value = report.period.to;
+        from.value = dayFirst(report.period.from);
+        to.value = dayFirst(report.period.to);
       }
+    };
+    load(figures).then(showPeriod);
+    show.addEventListener('click', () => {
+      const read = [from, to].map(field => ({field, ...readDayFirst(field.value)}));
+      const wrong = read.find(r => r.refusal);
+      refused.textContent = wrong ? `${wrong.field.getAttribute('aria-label')}: ${wrong.refusal}` : '';
+      read.forEach(r => r.field.setAttribute('aria-invalid', r.refusal ? 'true' : 'false'));
+      if (wrong) {
+        wrong.field.focus();
+        return;
+      }
+      const iso = r => r.date ? r.date.toISOString().slice(0, 10) : '';
+      load(figures, iso(read[0]), iso(read[1])).then(showPeriod);
     });
-    show.addEventListener('click', () => load(figures, from.value, to.value));
   }
 };
