@@ -61,7 +61,9 @@ public enum CaseTask {
       List.of(oneOf("reviewOutcome", "PROCEED", "REVISE_PLAN", "RETURN_NOT_SUPPORTED")),   // Salford §5
       CaseTask::noFurtherRule),
 
-  CONFIRM_RETURN_HOME("confirmReturnHome", "Confirm return home", Performer.SOCIAL_WORKER, Stage.RETURN_HOME_AND_FIRST_VISIT, null,
+  CONFIRM_RETURN_HOME("confirmReturnHome", "Confirm return home", Performer.SOCIAL_WORKER, Stage.RETURN_HOME_AND_FIRST_VISIT,
+      new Due("Return home after ratification", "14 days after the return was ratified (service standard for Salford §7,"
+          + " which sets no number of days)"),
       Notice.ROUTINE, List.of(pastOrTodayDate("returnDate")), CaseTask::homeOnlyOnceRatified),
 
   RETURN_REVIEW("returnReview", "Review unplanned return", Performer.IRO, Stage.IRO_REVIEW,
@@ -112,7 +114,8 @@ public enum CaseTask {
       null, Notice.ROUTINE, List.of(text("furtherInformation")), CaseTask::noFurtherRule),
 
   ALLOCATE_CIN_COORDINATOR("allocateCinCoordinator", "Allocate Child in Need co-ordinator", Performer.IRO, Stage.SUPPORT_AT_HOME,
-      null, Notice.ROUTINE, List.of(memberOf("cinCoordinator", Roles.CIN_COORDINATORS)),    // Salford §8
+      new Due("Child in Need co-ordinator allocated", "5 working days after support starts (service standard for"
+          + " Salford §8, which sets no number of days)"), Notice.ROUTINE, List.of(memberOf("cinCoordinator", Roles.CIN_COORDINATORS)),    // Salford §8
       CaseTask::noFurtherRule),
 
   SUPPORT_REVIEW("supportReview", "Child in Need review of the return plan", Performer.CIN_COORDINATOR, Stage.SUPPORT_AT_HOME,

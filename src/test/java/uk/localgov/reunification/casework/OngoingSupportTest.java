@@ -57,6 +57,34 @@ class OngoingSupportTest extends ProcessTest {
   }
 
   @Test
+  void theWeeklyProgressRecordsBeginWithSupportBeforeTheCoordinatorIsAllocated() {
+    ProcessInstance support = supportStarted();
+
+    assertThat(task("recordWeeklyProgress", support)).isAssignedTo("socialworker1");
+    assertThat(task("recordWeeklyProgress", support).getDueDate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
+    assertThat(support).isWaitingAt("allocateCinCoordinator", "recordWeeklyProgress");
+  }
+
+  @Test
+  void theCoordinatorIsDueFiveWorkingDaysAfterSupportStartsAndAnOverdueAllocationIsChased() {
+    ClockUtil.setCurrentTime(at(2026, 4, 1, 9, 0));               // Wednesday; Good Friday 3rd and Easter Monday 6th
+    ProcessInstance support = supportStarted();
+    assertThat(task("allocateCinCoordinator", support).getDueDate())
+        .as("5 working days: Thu 2, Tue 7, Wed 8, Thu 9, Fri 10 April").isEqualTo(at(2026, 4, 10, 23, 59, 59));
+
+    ClockUtil.setCurrentTime(at(2026, 4, 11, 8, 0));
+    execute(job("Timer_AllocationOverdue", support));
+
+    Task chase = chaseOf(support);
+    assertThat(chase.getAssignee()).isEqualTo("linemanager1");
+    assertThat(chase.getName()).isEqualTo("Chase Child in Need co-ordinator allocated for Sky Example");
+    assertThat(tasks.getVariable(chase.getId(), "overdueSince")).isEqualTo("2026-04-10");
+    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+    assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).as("the chase ends with the allocation").isZero();
+    assertThat(task("supportReview", support)).isAssignedTo("cincoordinator1");
+  }
+
+  @Test
   void theFirstReviewIsDueSixWeeksAfterSupportStarts() {
     ProcessInstance support = coordinatorAllocated();
 

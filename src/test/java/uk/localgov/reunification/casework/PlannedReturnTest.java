@@ -213,6 +213,29 @@ class PlannedReturnTest extends ProcessTest {
     assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
   }
 
+  /** Service standard for Salford §7: a ratified return still unrecorded 14 days later is chased. */
+  @Test
+  void aRatifiedReturnNotRecordedWithinFourteenDaysIsChasedUntilTheSocialWorkerRecordsIt() {
+    ProcessInstance instance = reviewedAndProceeding(newChild("childName", "Riley Example"));
+    ratify(instance);
+    assertThat(task("confirmReturnHome", instance)).isAssignedTo("socialworker1");
+    assertThat(task("confirmReturnHome", instance).getDueDate()).isEqualTo(at(2026, 3, 16, 23, 59, 59));
+
+    ClockUtil.setCurrentTime(at(2026, 3, 17, 9, 0));
+    execute(job("Timer_ReturnHomeOverdue", instance));
+
+    Task chase = tasks.createTaskQuery().taskDefinitionKey("chaseOverdueWork")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    assertThat(chase.getAssignee()).isEqualTo("linemanager1");
+    assertThat(chase.getName()).isEqualTo("Chase Return home after ratification for Riley Example");
+    assertThat(tasks.getVariable(chase.getId(), "overdueSince")).isEqualTo("2026-03-16");
+
+    complete(task("confirmReturnHome", instance), vars("returnDate", "2026-03-16"));
+    assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).as("the chase ends with the record").isZero();
+    assertThat(task("firstHomeVisit", instance).getDueDate()).as("the visit counted from the day the child went home")
+        .isEqualTo(at(2026, 3, 23, 23, 59, 59));
+  }
+
   @Test
   void aChaseTheLineManagerClosesLeavesTheVisitOpen() {
     ProcessInstance instance = returnedHome(newChild(), "2026-03-02");
