@@ -85,7 +85,8 @@ public enum CaseTask {
       CaseTask::visitedOnlyOnceHome),
 
   LOOKED_AFTER_REVIEW("lookedAfterReview", "Hold looked-after review", Performer.IRO, Stage.SUPPORT_AT_HOME,
-      new Due("Looked-after review", "at most 6 months after the previous review, while a court order stands (reg 33(2))"),
+      new Due("Looked-after review", "within 20 working days of becoming looked after, the second at most 3 months"
+          + " after the first, then at most 6 months apart, while a court order stands (reg 33(1)-(2))"),
       Notice.ROUTINE, List.of(pastOrTodayDate("reviewDate"), text("reviewNotes")),                     // reg 33
       CaseTask::reviewedOnlyOnceHome),
 
@@ -122,7 +123,10 @@ public enum CaseTask {
       new Due("Child in Need review", "6 weeks, then as progress decides (Salford §8)"), Notice.ROUTINE,
       List.of(oneOf("supportOutcome", "CONTINUE", "TRANSFER_TO_TEAM_AROUND_CHILD", "STEP_DOWN_TO_UNIVERSAL",
           "RETURNED_TO_CARE"), text("reviewNotes"), daysBetween("nextReviewIn", 7, 84, "P42D")),
-      CaseTask::supportEndsOnlyAsTheOrderAllows),
+      (variables, rules) -> {
+        supportEndsOnlyAsTheOrderAllows(variables, rules);
+        sixWeeklyUntilProgressDecides(variables, rules);
+      }),
 
   RECORD_WEEKLY_PROGRESS("recordWeeklyProgress", "Record weekly progress", Performer.SOCIAL_WORKER, Stage.SUPPORT_AT_HOME,
       new Due("Weekly progress record", "every 7 days while support is active (Portsmouth)"), Notice.ROUTINE,
@@ -333,6 +337,30 @@ public enum CaseTask {
       throw new CaseInputRefused("supportOutcome", outcome + " is not open while the child's care order or interim care"
           + " order stands: only a court ends it (Children Act 1989 s39). Choose CONTINUE, or record the court's"
           + " discharge (CareOrderDischarged) first");
+    }
+  }
+
+  /**
+   * Salford §8: the co-ordinator reviews the return plan "at 6 weekly intervals"; "subsequently, the
+   * frequency of reviews will be determined by progress". So the first Child in Need review sets the
+   * next at most 6 weeks away, and later ones may choose up to 12 weeks, except while the support
+   * must be intensive (Wiltshire: support "not intensive enough, or ended too soon" is among the
+   * causes of failed returns; decision supportIntensity), when reviews stay at most 6 weeks apart.
+   * Sooner is always open.
+   */
+  private static void sixWeeklyUntilProgressDecides(CaseVariables variables, TaskRules rules) {
+    String asked = variables.isPresent("nextReviewIn") ? variables.text("nextReviewIn") : null;
+    if (asked == null || !asked.matches("P\\d+D")
+        || Integer.parseInt(asked.substring(1, asked.length() - 1)) <= SupportSchedule.SIX_WEEKLY_DAYS) {
+      return;                                              // the default, sooner, or refused by its own rule
+    }
+    if (variables.isPresent("supportIntensity") && "INTENSIVE".equals(variables.text("supportIntensity"))) {
+      throw new CaseInputRefused("nextReviewIn", "must be at most P42D while the support must be intensive (decision"
+          + " supportIntensity; Wiltshire: support that ends too soon is a cause of failed returns) (was '" + asked + "')");
+    }
+    if (rules.supportReviewsHeld(variables.text("childId")) == 0) {
+      throw new CaseInputRefused("nextReviewIn", "must be at most P42D at the first Child in Need review: reviews are"
+          + " 6-weekly at first, and progress decides their frequency only after that (Salford §8) (was '" + asked + "')");
     }
   }
 

@@ -25,6 +25,10 @@ public class CourtOrderSupervision {
   static final int REG_19_WORKING_DAYS = 10;
   /** Salford §6: the review after an unplanned return is convened within 20 days of the return. */
   static final long SALFORD_REVIEW_DAYS = 20;
+  /** Reg 33(1): the first review "within 20 working days of the date on which C becomes looked after". */
+  static final int FIRST_REVIEW_WORKING_DAYS = 20;
+  /** Reg 33(2): the second review "not more than three months after the first". */
+  static final long SECOND_REVIEW_MONTHS = 3;
   /** Reg 33(2): reviews after the second "at intervals of not more than six months". */
   static final long REVIEW_INTERVAL_MONTHS = 6;
 
@@ -66,9 +70,18 @@ public class CourtOrderSupervision {
         : calendar.endOfDayAfter(returnDate, SALFORD_REVIEW_DAYS);
   }
 
-  /** Whether the IRO has held a looked-after review since the return (the only step that records reviewDate). */
+  /**
+   * Whether a review of the case under Part 6 has been held since the child went home, which ends
+   * the weekly visits of reg 28(3)(a) and (4)(a) ("until the first review carried out in accordance
+   * with Part 6"): a looked-after review (it records reviewDate), or the IRO's review of an unplanned
+   * return (reg 19(b)), held with the child at home. The IRO's review before a planned return (reg
+   * 17(d)) is a Part 6 review too, but it came before the child lived at home, so it reviewed a plan,
+   * not the placement the weekly visits watch: it does not end them (the choice made here).
+   */
   public boolean reviewedSinceReturn(DelegateExecution execution) {
-    return execution.getVariable("reviewDate") != null;
+    return execution.getVariable("reviewDate") != null || lookups.read(() -> history.createHistoricTaskInstanceQuery()
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(CaseTask.RETURN_REVIEW.key()).finished()
+        .count()) > 0;
   }
 
   /** The next statutory visit: at most {@code withinDays} (decision visitFrequency) after the last visit. */
@@ -77,16 +90,52 @@ public class CourtOrderSupervision {
   }
 
   /**
-   * The next looked-after review: not more than six months after the previous review of the case
-   * (reg 33(2)). Before the first since the return, the previous one is the IRO's review of the
-   * return itself (before a planned return, reg 17(d); after an unplanned one, reg 19(b)), or the
-   * return day when none is on record. The IRO may hold it sooner (reg 33(3)(a)).
+   * The next looked-after review, at the times of reg 33: the first within 20 working days of the
+   * day the child became looked after (reg 33(1)), the second not more than three months after the
+   * first, then not more than six months apart (reg 33(2)). The IRO may hold one sooner (reg
+   * 33(3)(a)).
+   *
+   * <p>The case knows the reviews on its own record: the IRO's review of the return (before a
+   * planned return, reg 17(d); after an unplanned one, reg 19(b)) and each looked-after review since.
+   * It does not know the reviews before the case began, so it takes the law as kept until then: the
+   * child became looked after {@code weeksAccommodated} weeks before the case began, and each review
+   * the law required before that day was held. With none on record, the last of them (or, for a child
+   * looked after long enough for the six-monthly cycle, the return day) is the previous review.
    */
   public Date nextReviewDue(DelegateExecution execution) {
-    Object held = execution.getVariable("reviewDate");
-    String previous = held instanceof String day ? day : returnReviewDay(execution);
-    LocalDate due = LocalDate.parse(previous).plusMonths(REVIEW_INTERVAL_MONTHS);
+    CaseRecord record = CaseRecord.of(execution);
+    LocalDate caseBegan = caseBegan(execution);
+    LocalDate lookedAfter = caseBegan.minusWeeks(record.weeksAccommodated() == null ? 0 : record.weeksAccommodated());
+    LocalDate first = LocalDate.parse(calendar.dayOf(calendar.endOfWorkingDaysAfter(lookedAfter.toString(), FIRST_REVIEW_WORKING_DAYS)));
+    int before = !first.isBefore(caseBegan) ? 0 : !first.plusMonths(SECOND_REVIEW_MONTHS).isBefore(caseBegan) ? 1 : 2;
+    long onRecord = reviewsOnRecord(execution);
+    long held = before + onRecord;
+    if (held == 0) {
+      return calendar.endOfDayAfter(first.toString(), 0);
+    }
+    Object reviewDate = execution.getVariable("reviewDate");
+    String previous = reviewDate instanceof String day ? day : onRecord > 0 || before > 1 ? returnReviewDay(execution) : first.toString();
+    LocalDate due = LocalDate.parse(previous).plusMonths(held == 1 ? SECOND_REVIEW_MONTHS : REVIEW_INTERVAL_MONTHS);
     return calendar.endOfDayAfter(due.toString(), 0);
+  }
+
+  /**
+   * The IRO's reviews of the return that are done, and every looked-after review asked for: the next
+   * is worked out only once the last is held (its end is not yet written to the history then, in
+   * the same transaction), and none is cancelled but with the supervision itself.
+   */
+  private long reviewsOnRecord(DelegateExecution execution) {
+    String instance = execution.getProcessInstanceId();
+    return lookups.read(() -> history.createHistoricTaskInstanceQuery().processInstanceId(instance)
+        .taskDefinitionKeyIn(CaseTask.PRE_RETURN_REVIEW.key(), CaseTask.RETURN_REVIEW.key()).finished().count()
+        + history.createHistoricTaskInstanceQuery().processInstanceId(instance)
+        .taskDefinitionKey(CaseTask.LOOKED_AFTER_REVIEW.key()).count());
+  }
+
+  private LocalDate caseBegan(DelegateExecution execution) {
+    java.util.Date started = lookups.read(() -> history.createHistoricProcessInstanceQuery()
+        .processInstanceId(execution.getProcessInstanceId()).singleResult()).getStartTime();
+    return LocalDate.parse(calendar.dayOf(started));
   }
 
   private String returnReviewDay(DelegateExecution execution) {

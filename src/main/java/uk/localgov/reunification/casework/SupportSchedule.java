@@ -17,6 +17,8 @@ public class SupportSchedule {
 
   /** Salford §8: the Child in Need co-ordinator reviews the return plan at 6-weekly intervals. */
   public static final String FIRST_REVIEW_AFTER = "P42D";
+  /** The same interval in days: the longest a review may set until progress decides (Salford §8). */
+  static final int SIX_WEEKLY_DAYS = java.time.Period.parse(FIRST_REVIEW_AFTER).getDays();
   /** Portsmouth (Going Home project): progress is tracked weekly while support is active. */
   public static final long PROGRESS_EVERY_DAYS = 7;
   /** Service standard for Salford §4: a review brought forward by a welfare concern is held within 7 days. */

@@ -88,6 +88,13 @@ public class TaskCompletionCheck implements ExecutionListener, TaskRules {
   }
 
   @Override
+  public long supportReviewsHeld(String childId) {
+    return lookups.read(() -> history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childId)
+        .processDefinitionKey("ongoingSupport").processUnfinished().taskDefinitionKey(CaseTask.SUPPORT_REVIEW.key())
+        .finished().count());
+  }
+
+  @Override
   public boolean isSupportedAtHome(String childId) {
     // the review of the return plan waits for the message once the co-ordinator is allocated
     return lookups.read(() -> runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport")

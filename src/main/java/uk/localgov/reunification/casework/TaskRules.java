@@ -17,6 +17,9 @@ interface TaskRules {
   /** Whether the child's Child in Need support is under way, with a review of the return plan waiting. */
   boolean isSupportedAtHome(String childId);
 
+  /** How many Child in Need reviews of the child's support now running are held, the one being completed not counted. */
+  long supportReviewsHeld(String childId);
+
   /** Whether the child's active case is under a care order or interim care order that no court has discharged. */
   boolean courtOrderStands(String childId);
 }

@@ -149,6 +149,39 @@ class CourtOrderSupervisionTest extends ProcessTest {
     assertThat(visitDue(instance)).isEqualTo(endOf("2026-06-11"));
   }
 
+  /** Reg 28(4): weekly "until the first review carried out in accordance with Part 6"; the IRO's review of the return is one. */
+  @Test
+  void underAnInterimCareOrderTheIrosReviewOfAnUnplannedReturnEndsTheWeeklyVisits() {
+    ProcessInstance instance = homeAfterAnUnplannedReturn("INTERIM_CARE_ORDER", "2026-03-02");
+    assertThat(visitDue(instance)).as("reg 28(4)(a): weekly until the first review").isEqualTo(endOf("2026-03-09"));
+
+    ClockUtil.setCurrentTime(at(LocalDate.parse("2026-03-05"), 14));
+    complete(task("returnReview", instance), vars("reviewNotes", "Return reviewed with the family; plan agreed"));
+    visitOn(instance, "2026-03-09", true);
+
+    assertThat(visitDue(instance)).as("reg 28(4)(b): four weeks after the visit that followed the review")
+        .isEqualTo(endOf("2026-04-06"));
+    assertThat(runtime.getVariable(instance.getId(), "visitRule")).asString().startsWith("reg 28(4)(b)");
+  }
+
+  /** Reg 33(1)-(2): a child recently looked after has the first review within 20 working days, the second within 3 months. */
+  @Test
+  void aChildLookedAfterTwoWeeksBeforeTheReturnHasTheFirstReviewInTwentyWorkingDaysAndTheSecondInThreeMonths() {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
+        "legalStatus", "INTERIM_CARE_ORDER", "weeksAccommodated", 2, "returnDate", "2026-03-02",
+        "returnReason", "PLACEMENT_BREAKDOWN"));
+    complete(task("firstHomeVisit", instance), vars("visitDate", "2026-03-02", "childWishesAndFeelings", "Wants to stay",
+        "parentView", "Relieved", "welfareSafeguarded", true));
+
+    assertThat(task("lookedAfterReview", instance).getDueDate())
+        .as("looked after since 16 February: 20 working days later is 16 March").isEqualTo(endOf("2026-03-16"));
+    reviewOn(instance, "2026-03-12");
+    assertThat(task("lookedAfterReview", instance).getDueDate()).as("the second, three months after the first")
+        .isEqualTo(endOf("2026-06-12"));
+    reviewOn(instance, "2026-06-10");
+    assertThat(task("lookedAfterReview", instance).getDueDate()).as("then six months apart").isEqualTo(endOf("2026-12-10"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"plannedReturn", "unplannedReturn"})
   void lookedAfterReviewsFallDueAtMostSixMonthsApartAndAreChasedWhenOverdue(String process) {

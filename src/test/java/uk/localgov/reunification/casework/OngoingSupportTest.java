@@ -114,6 +114,40 @@ class OngoingSupportTest extends ProcessTest {
     assertThat(runtime.getVariable(support.getId(), "nextReviewIn")).isEqualTo("P42D");
   }
 
+  /** Salford §8: 6-weekly reviews at first; progress decides their frequency only after that. */
+  @Test
+  void theFirstReviewSetsTheNextAtMostSixWeeksAwayAndLaterOnesAsProgressDecides() {
+    ProcessInstance support = coordinatorAllocated();
+    String first = task("supportReview", support).getId();
+
+    assertThatThrownBy(() -> tasks.complete(first, vars("supportOutcome", "CONTINUE", "reviewNotes", "Settled",
+        "nextReviewIn", "P84D"))).isInstanceOf(CaseInputRefused.class)
+        .hasMessageContaining("'nextReviewIn' must be at most P42D at the first Child in Need review");
+    complete(task("supportReview", support), vars("supportOutcome", "CONTINUE", "reviewNotes", "Settling", "nextReviewIn", "P42D"));
+
+    complete(task("supportReview", support), vars("supportOutcome", "CONTINUE", "reviewNotes", "Settled well",
+        "nextReviewIn", "P84D"));
+    assertThat(task("supportReview", support).getDueDate()).as("the second review may space them out")
+        .isEqualTo(at(2026, 5, 25, 23, 59, 59));
+  }
+
+  /** Wiltshire: support that is not intensive enough or ends too soon is a cause of failed returns. */
+  @Test
+  void whileSupportMustBeIntensiveReviewsStayAtMostSixWeeksApart() {
+    String childId = newChildId("OS-");
+    ProcessInstance support = runtime.startProcessInstanceByKey("ongoingSupport", childId, vars("childId", childId,
+        "childName", "Sky Example", "socialWorker", "socialworker1", "iro", "iro1", "team", "teamnorth",
+        "returnPlan", "Family support; school", "supportIntensity", "INTENSIVE"));
+    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+    complete(task("supportReview", support), vars("supportOutcome", "CONTINUE", "reviewNotes", "Settling"));
+    String second = task("supportReview", support).getId();
+
+    assertThatThrownBy(() -> tasks.complete(second, vars("supportOutcome", "CONTINUE", "reviewNotes", "Better",
+        "nextReviewIn", "P56D"))).isInstanceOf(CaseInputRefused.class)
+        .hasMessageContaining("'nextReviewIn' must be at most P42D while the support must be intensive");
+    assertThat(support).isWaitingAt("supportReview");
+  }
+
   @Test
   void anIntervalOutsideOneToTwelveWeeksIsRefused() {
     ProcessInstance support = coordinatorAllocated();
