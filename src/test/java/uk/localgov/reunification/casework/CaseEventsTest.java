@@ -278,11 +278,16 @@ class CaseEventsTest extends ProcessTest {
 
   @Test
   void aMessageForAChildWithNoActiveCaseIsRefused() {
-    ResponseEntity<String> unknown = send("WelfareConcernRaised", "NO-SUCH-CHILD", Map.of("concernDetails", "x"));
+    ResponseEntity<String> unknown = send("FamilyWithdrewConsent", "NO-SUCH-CHILD", Map.of());
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     // in plain words since issue 31: no engine class name, the message and what it matched
-    assertThat(unknown.getBody()).contains("Cannot correlate message 'WelfareConcernRaised'",
+    assertThat(unknown.getBody()).contains("Cannot correlate message 'FamilyWithdrewConsent'",
         "No process definition or execution matches").doesNotContain("org.camunda", "Exception:");
+    // issue 30 (12): a concern reaches an open case or a closed one in its follow-up year; otherwise it says so
+    ResponseEntity<String> concern = send("WelfareConcernRaised", "NO-SUCH-CHILD", Map.of("concernDetails", "x"));
+    assertThat(concern.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(concern.getBody()).contains("'NO-SUCH-CHILD' has no open case, nor a closed case in its year of follow-up",
+        "new referral", "\"field\":\"childId\"");
 
     ProcessInstance ended = unplanned();
     sendAccepted("ChildReturnedToCare", ended.getBusinessKey(), Map.of());
