@@ -13,6 +13,10 @@ import java.util.Optional;
  */
 public enum CaseMessage {
 
+  /**
+   * Salford §4: a concern about the child's welfare goes to the social worker's line manager, from an
+   * open case or from a closed one in its year of follow-up ({@code CaseFollowUps.EVENTS}).
+   */
   WELFARE_CONCERN_RAISED("WelfareConcernRaised", List.of("concernDetails"), false),
   /**
    * Salford §8: support after a return is voluntary, and families may choose not to engage. Under a
