@@ -23,8 +23,9 @@ import uk.localgov.reunification.identity.StaffDirectory;
  * report by anyone but the people allocated to the child's active case, so a report reveals
  * nothing about a case the reporter does not work on; the return to care and the family's
  * withdrawal end a case, so only its social worker or their line manager reports them; a return to
- * care is reported for a closed case too, in its year of follow-up. Then the event goes to the case
- * as the message of its name, in the same transaction.
+ * care and a welfare concern are reported for a closed case too, in its year of follow-up
+ * ({@link CaseFollowUps#EVENTS}), by the people who may see the closed case. Then the event goes to
+ * the case as the message of its name, in the same transaction.
  */
 @Component("caseEventReport")
 public class CaseEventReport implements ExecutionListener {
@@ -73,8 +74,8 @@ public class CaseEventReport implements ExecutionListener {
     }
     String reporter = execution.getVariable("reportedBy") instanceof String user ? user : null;
     Optional<ActiveCase> active = cases.of(childId);
-    if (active.isEmpty() && event == CaseMessage.CHILD_RETURNED_TO_CARE) {
-      // a closed case in its follow-up year: the return to care is recorded against it
+    if (active.isEmpty() && CaseFollowUps.EVENTS.contains(event)) {
+      // a closed case in its follow-up year: the return to care is recorded against it, a concern opened for it
       FollowUp followUp = followUps.of(childId).filter(found -> reporter != null && mayReport(reporter, found.record(), event))
           .orElseThrow(() -> notYours(childId, event));
       rules.refusal(event, childId, Map.of()).ifPresent(refusal -> {
@@ -100,7 +101,7 @@ public class CaseEventReport implements ExecutionListener {
   private static CaseInputRefused notYours(String childId, CaseMessage event) {
     return new CaseInputRefused("childId", "'" + childId + "' is not an active case that you work on"
         + (ENDING.contains(event) ? " as its social worker or their line manager" : "")
-        + (event == CaseMessage.CHILD_RETURNED_TO_CARE ? ", nor a closed case in its year of follow-up" : ""));
+        + (CaseFollowUps.EVENTS.contains(event) ? ", nor a closed case in its year of follow-up" : ""));
   }
 
   /** Sends the event to the child's case; the reporter's right to was checked at the start. */

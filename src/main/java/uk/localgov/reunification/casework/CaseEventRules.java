@@ -74,20 +74,33 @@ public class CaseEventRules implements CommandGuard {
   }
 
   /**
-   * Why the event cannot happen to the child now: a rule of the child's active case or, for a
-   * return to care after the case closed, the end of its follow-up year.
+   * Why the event cannot happen to the child now: a rule of the child's active case or, for the
+   * events that reach a closed case in its follow-up year ({@link CaseFollowUps#EVENTS}), the end of
+   * that year. A welfare concern for a child with neither is refused in words of its own: it is a
+   * new referral, not an event of a case here.
    */
   public java.util.Optional<CaseInputRefused> refusal(CaseMessage event, String childId, java.util.Map<String, Object> variables) {
     var active = cases.of(childId);
     if (active.isPresent()) {
       return event.refusedFor(active.get().record(), variables, calendar.today());
     }
-    if (event != CaseMessage.CHILD_RETURNED_TO_CARE) {
+    if (!CaseFollowUps.EVENTS.contains(event)) {
       return java.util.Optional.empty();
     }
-    return followUps.of(childId).filter(followUp -> calendar.today().isAfter(followUp.lastDay()))
-        .map(followUp -> new CaseInputRefused("childId", "'" + childId + "' was followed up for a year after the case"
-            + " closed on " + followUp.closedOn() + ", until " + followUp.lastDay() + ": a return to care after that is"
-            + " not counted against the closed case; the line manager's 12-month check-in records what happened"));
+    var followUp = followUps.of(childId);
+    if (followUp.isEmpty()) {
+      return event != CaseMessage.WELFARE_CONCERN_RAISED ? java.util.Optional.empty()
+          : java.util.Optional.of(new CaseInputRefused("childId", "'" + childId + "' has no open case, nor a closed"
+              + " case in its year of follow-up, for the concern to reach: a concern about a child without one is a new"
+              + " referral to children's social care"));
+    }
+    return followUp.filter(year -> calendar.today().isAfter(year.lastDay()))
+        .map(year -> new CaseInputRefused("childId", "'" + childId + "' was followed up for a year after the case"
+            + " closed on " + year.closedOn() + ", until " + year.lastDay() + ": "
+            + (event == CaseMessage.WELFARE_CONCERN_RAISED
+                ? "a concern after that does not reach the closed case; it is a new referral to children's social care,"
+                    + " and the line manager's 12-month check-in records how the child is"
+                : "a return to care after that is not counted against the closed case; the line manager's 12-month"
+                    + " check-in records what happened")));
   }
 }

@@ -13,6 +13,10 @@ import java.util.Optional;
  */
 public enum CaseMessage {
 
+  /**
+   * Salford §4: a concern about the child's welfare goes to the social worker's line manager, from an
+   * open case or from a closed one in its year of follow-up ({@code CaseFollowUps.EVENTS}).
+   */
   WELFARE_CONCERN_RAISED("WelfareConcernRaised", List.of("concernDetails"), false),
   /**
    * Salford §8: support after a return is voluntary, and families may choose not to engage. Under a
@@ -31,7 +35,25 @@ public enum CaseMessage {
       return Optional.empty();
     }
   },
-  CHILD_RETURNED_TO_CARE("ChildReturnedToCare", List.of(), false),
+  /**
+   * The return home has broken down and the child is looked after again: the case ends
+   * RETURNED_TO_CARE, and every later return of the child counts it as a failed one (Wiltshire §3).
+   * A child who has not gone home yet (a planned return before {@code confirmReturnHome}, Salford
+   * §2) is still in care, so no return has broken down: the event is refused and the case goes on.
+   * A planned return that will not go ahead ends as the IRO's review or the ratification decides.
+   */
+  CHILD_RETURNED_TO_CARE("ChildReturnedToCare", List.of(), false) {
+    @Override
+    public Optional<CaseInputRefused> refusedFor(CaseRecord record, Map<String, Object> variables, LocalDate today) {
+      if (!record.childAtHome()) {
+        return Optional.of(new CaseInputRefused("returnDate", "is not recorded for child '" + record.childId()
+            + "': the child has not gone home yet (the planned return's step 'Confirm return home' is not done), so"
+            + " they are still looked after and no return home has broken down (Salford §2); a planned return that"
+            + " will not go ahead ends at the IRO's review (return not supported) or at ratification"));
+      }
+      return Optional.empty();
+    }
+  },
   /**
    * Children Act 1989 s39: "A care order may be discharged by the court"; until then it stands. The
    * discharge, on {@code dischargeDate}, ends the statutory visits and looked-after reviews the order

@@ -63,6 +63,16 @@ public record CaseRecord(String childId, String childName, String dateOfBirth, S
     return COURT_ORDERS.contains(legalStatus) && dischargeDate == null;
   }
 
+  /**
+   * Whether the child has gone home: an unplanned return starts with the day the child went home,
+   * a planned one records it when {@code confirmReturnHome} is done (Salford §2: the assessment, the
+   * plan, the IRO's review and the ratification come before the child returns home). Until then
+   * the child is still looked after.
+   */
+  public boolean childAtHome() {
+    return returnDate != null && !returnDate.isBlank();
+  }
+
   /** The variables of a start: the facts it gives, by their names, and nothing the start does not take. */
   public Map<String, Object> startVariables() {
     Map<String, Object> variables = new LinkedHashMap<>();

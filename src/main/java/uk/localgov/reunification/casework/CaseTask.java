@@ -382,7 +382,9 @@ public enum CaseTask {
     }
     if ("EARLY_REVIEW".equals(outcome) && !rules.isSupportedAtHome(childId)) {
       throw new CaseInputRefused("concernOutcome", "EARLY_REVIEW brings forward the next Child in Need review, and child '"
-          + childId + "' has no Child in Need support under way yet: choose REVISE_PLAN or STRATEGY_DISCUSSION");
+          + childId + "' has no Child in Need support under way" + (rules.hasActiveCase(childId)
+              ? " yet: choose REVISE_PLAN or STRATEGY_DISCUSSION"
+              : ": the case is closed (a concern in its year of follow-up); choose NO_FURTHER_ACTION or STRATEGY_DISCUSSION"));
     }
   }
 

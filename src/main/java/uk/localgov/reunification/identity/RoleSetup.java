@@ -71,7 +71,8 @@ public class RoleSetup extends OrderedPlugin {
       directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
     }
-    // ChildReturnedToCare also reaches a closed case's year of follow-up (contract: follow-up after closure)
+    // ChildReturnedToCare and WelfareConcernRaised also reach a closed case's year of follow-up
+    // (contract: follow-up after closure; CaseFollowUps.EVENTS)
     directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, FOLLOW_UP,
         ProcessDefinitionPermissions.UPDATE_INSTANCE);
     // Contract (case events): the people who work a case report its events from Tasklist.

@@ -187,16 +187,81 @@ class CaseEventsTest extends ProcessTest {
     assertThat(sub("ongoingSupport", instance)).isNull();
   }
 
-  @Test
-  void aPlannedReturnEndsTooWhenTheChildReturnsToCareDuringAWelfareConcern() {
+  /** A planned return, ratified, with the child gone home today (confirmReturnHome). */
+  ProcessInstance plannedAndHome() {
     ProcessInstance instance = inRatification();
+    complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
+        "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
+    complete(task("confirmReturnHome", instance), vars("returnDate", java.time.LocalDate.now(ENGLAND).toString()));
+    return instance;
+  }
+
+  @Test
+  void aPlannedReturnEndsTooWhenTheChildAtHomeReturnsToCareDuringAWelfareConcern() {
+    ProcessInstance instance = plannedAndHome();
     sendAccepted("WelfareConcernRaised", instance.getBusinessKey(), Map.of("concernDetails", "Police call-out"));
     execute(job("ServiceTask_OpenRaisedConcern", instance));
 
     sendAccepted("ChildReturnedToCare", instance.getBusinessKey(), Map.of());
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ChildReturnedToCare");
+    assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
     assertThat(concerns(instance)).hasSize(1);
+  }
+
+  /**
+   * Issue 30 (10), Salford §2: in a planned return the child stays looked after through the
+   * assessment, the plan, the IRO's review and the ratification, and goes home only when the social
+   * worker confirms the return. Until then no return home can break down: a return to care is
+   * refused naming the missing return date, the case goes on where it was, and no later case of the
+   * child is marked with a failed return that never happened.
+   */
+  @Test
+  void aChildNotYetHomeCannotReturnToCareAndTheCaseGoesOnWhereItWas() {
+    ProcessInstance assessing = planned();
+    ProcessInstance ratifying = inRatification();
+
+    for (ProcessInstance stillInCare : List.of(assessing, ratifying)) {
+      ResponseEntity<String> answer = send("ChildReturnedToCare", stillInCare.getBusinessKey(), Map.of());
+
+      assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(answer.getBody()).contains("child '" + stillInCare.getBusinessKey() + "'", "has not gone home yet",
+          "still looked after", "Salford §2", "\"field\":\"returnDate\"");
+      assertThat(stillInCare).isActive();
+      assertThat(runtime.getVariable(stillInCare.getId(), "outcome")).as("the case has no outcome").isNull();
+    }
+    assertThat(assessing).isWaitingAt("completeAssessment");
+    assertThat(sub("ratification", ratifying)).isWaitingAt("ratifyDecision");
+  }
+
+  @Test
+  void onceTheSocialWorkerConfirmsTheReturnHomeAReturnToCareEndsThePlannedReturn() {
+    ProcessInstance instance = plannedAndHome();
+    assertThat(instance).isWaitingAt("firstHomeVisit");
+
+    sendAccepted("ChildReturnedToCare", instance.getBusinessKey(), Map.of());
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ChildReturnedToCare");
+    assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
+  }
+
+  /** Wiltshire §3 counts earlier failed returns; a return to care refused before the child went home is not one. */
+  @Test
+  void aPlannedReturnThatNeverWentHomeIsNoFailedReturnForTheChildsNextCase() {
+    ProcessInstance first = planned();
+    assertThat(send("ChildReturnedToCare", first.getBusinessKey(), Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    complete(task("completeAssessment", first), vars("assessmentSummary", "Assessment"));
+    complete(task("compileReturnPlan", first), vars("returnPlan", "Plan"));
+    complete(task("preReturnReview", first), vars("reviewOutcome", "RETURN_NOT_SUPPORTED"));
+    assertThat(outcome(first)).isEqualTo("RETURN_NOT_SUPPORTED");
+
+    ProcessInstance next = runtime.startProcessInstanceByKey("unplannedReturn", first.getBusinessKey(), with(
+        careOrderChild(first.getBusinessKey()), "legalStatus", "SECTION_20", "returnDate",
+        java.time.LocalDate.now(ENGLAND).toString(), "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
+
+    assertThat(runtime.getVariable(next.getId(), "factorsPresent")).as("no previous failed return ticked").isNull();
+    assertThat(runtime.getVariable(next.getId(), "earlierFailedReturns")).isNull();
   }
 
   @Test
@@ -213,13 +278,18 @@ class CaseEventsTest extends ProcessTest {
 
   @Test
   void aMessageForAChildWithNoActiveCaseIsRefused() {
-    ResponseEntity<String> unknown = send("WelfareConcernRaised", "NO-SUCH-CHILD", Map.of("concernDetails", "x"));
+    ResponseEntity<String> unknown = send("FamilyWithdrewConsent", "NO-SUCH-CHILD", Map.of());
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     // in plain words since issue 31: no engine class name, the message and what it matched
-    assertThat(unknown.getBody()).contains("Cannot correlate message 'WelfareConcernRaised'",
+    assertThat(unknown.getBody()).contains("Cannot correlate message 'FamilyWithdrewConsent'",
         "No process definition or execution matches").doesNotContain("org.camunda", "Exception:");
+    // issue 30 (12): a concern reaches an open case or a closed one in its follow-up year; otherwise it says so
+    ResponseEntity<String> concern = send("WelfareConcernRaised", "NO-SUCH-CHILD", Map.of("concernDetails", "x"));
+    assertThat(concern.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(concern.getBody()).contains("'NO-SUCH-CHILD' has no open case, nor a closed case in its year of follow-up",
+        "new referral", "\"field\":\"childId\"");
 
-    ProcessInstance ended = planned();
+    ProcessInstance ended = unplanned();
     sendAccepted("ChildReturnedToCare", ended.getBusinessKey(), Map.of());
     assertThat(send("FamilyWithdrewConsent", ended.getBusinessKey(), Map.of()).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);

@@ -130,6 +130,22 @@ class ReportCaseEventTest extends ProcessTest {
     assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
   }
 
+  /** Issue 30 (10), Salford §2: a child whose planned return is still being assessed has not gone home, so cannot go back. */
+  @Test
+  void theSocialWorkerCannotReportAReturnToCareForAChildNotYetHome() {
+    ProcessInstance planned = runtime.startProcessInstanceByKey("plannedReturn",
+        with(careOrderChild(newChildId("RCE-P")), "legalStatus", "SECTION_20"));
+
+    ResponseEntity<String> refused = report("socialworker1", planned.getBusinessKey(), "ChildReturnedToCare",
+        "Placement ended; back with foster carers");
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("'returnDate' is not recorded for child '" + planned.getBusinessKey()
+        + "': the child has not gone home yet");
+    assertThat(reports(planned.getBusinessKey())).as("a refused report keeps nothing").isEmpty();
+    assertThat(planned).isWaitingAt("completeAssessment");
+  }
+
   @Test
   void theSocialWorkerReportsAFamilysWithdrawalButNotFromACareOrder() {
     ProcessInstance voluntary = supportedAtHome("SECTION_20");

@@ -336,4 +336,160 @@ class FollowUpAfterClosureTest {
     assertThat(reported.getStatusCode()).as(String.valueOf(reported.getBody())).isEqualTo(HttpStatus.OK);
     assertThat(historic(endedFollowUp().getId(), "returnedToCareOn")).isEqualTo("2033-06-01");
   }
+  ResponseEntity<Map> reportConcern(String user, String password, String details) {
+    return http.withBasicAuth(user, password).postForEntity("/engine-rest/process-definition/key/reportCaseEvent/start",
+        Map.of("variables", Map.of("childId", Map.of("value", childId), "caseEvent", Map.of("value", "WelfareConcernRaised"),
+            "eventDetails", Map.of("value", details))), Map.class);
+  }
+
+  ResponseEntity<String> concernMessage(String details) {
+    return http.withBasicAuth("caserecords", "caserecords").postForEntity("/engine-rest/message",
+        Map.of("messageName", "WelfareConcernRaised", "businessKey", childId,
+            "processVariables", Map.of("concernDetails", Map.of("value", details, "type", "String"))), String.class);
+  }
+
+  List<ProcessInstance> concerns() {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("welfareConcern").processInstanceBusinessKey(childId)
+        .list();
+  }
+
+  /** The follow-up's job that opens a raised concern, run as the job executor would. */
+  void concernOpens() {
+    team.runAsync(childId, "ServiceTask_OpenRaisedConcern");
+  }
+
+  /**
+   * Issue 30 (12), Salford §4: "in the event of concern regarding the child's welfare, the social
+   * worker should report this to their line manager". The year after closure is followed up because
+   * a third of these children come back into care, so a concern in that year reaches the line
+   * manager as it did while the case was open: the same review, due the next working day, chased by
+   * the service managers when late, in the case's chronology; the follow-up carries on.
+   */
+  @Test
+  void aWelfareConcernInTheFollowUpYearGoesToTheLineManagerDueTheNextWorkingDayAndIsChased() {
+    ProcessInstance theReturn = steppedDownAndClosing();
+    team.closed(childId);
+    String followUp = followUp().getId();
+    clock(2033, 6, 3); // a Friday
+
+    ResponseEntity<Map> reported = reportConcern(team.worker, team.worker + "-secret",
+        "School says he arrived hungry three days running and Dad was not answering the phone");
+    assertThat(reported.getStatusCode()).as(String.valueOf(reported.getBody())).isEqualTo(HttpStatus.OK);
+    concernOpens();
+
+    assertThat(concerns()).hasSize(1);
+    ProcessInstance concern = concerns().get(0);
+    Task review = tasks.createTaskQuery().processInstanceId(concern.getId()).taskDefinitionKey("reviewWelfareConcern")
+        .singleResult();
+    assertThat(review.getAssignee()).as("the line manager of the closed case's social worker").isEqualTo(team.manager);
+    assertThat(review.getDueDate()).as("by the end of the next working day, Monday").isEqualTo(java.util.Date.from(
+        at(2033, 6, 6, 23).toInstant().plusSeconds(59 * 60 + 59)));
+    assertThat(runtime.getVariable(concern.getId(), "concernDetails")).asString().startsWith("School says he arrived hungry");
+    assertThat(runtime.getVariable(concern.getId(), "team")).isEqualTo(team.team);
+    assertThat(followUp()).as("the follow-up carries on").isNotNull();
+    assertThat(runtime.getActiveActivityIds(followUp)).contains("Timer_CheckInDue");
+    assertThat(engine.getAuthorizationService().isUserAuthorized(team.manager, List.of("linemanagers", team.team),
+        org.camunda.bpm.engine.authorization.Permissions.READ, org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE,
+        concern.getId())).as("the line manager sees the concern in Cockpit and Tasklist").isTrue();
+
+    Map<?, ?> chronology = http.withBasicAuth(team.manager, team.password)
+        .getForObject("/api/cases/" + childId + "/chronology", Map.class);
+    assertThat((List<Map<String, Object>>) chronology.get("entries")).as("the chronology of the closed case shows it")
+        .anySatisfy(entry -> assertThat(entry).containsEntry("taskKey", "reviewWelfareConcern")
+            .containsEntry("by", team.manager).extractingByKey("due").isNotNull());
+
+    clock(2033, 6, 7);
+    jobs.executeJob(jobs.createJobQuery().processInstanceId(concern.getId()).activityId("Timer_ConcernReviewOverdue")
+        .singleResult().getId());
+    Task chase = tasks.createTaskQuery().processInstanceBusinessKey(childId).taskDefinitionKey("chaseOverdueWork")
+        .singleResult();
+    assertThat(tasks.createTaskQuery().taskId(chase.getId()).taskCandidateGroup("servicemanagers").count())
+        .as("the line manager's late review is chased by the service managers").isOne();
+
+    assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("concernOutcome", "REVISE_PLAN",
+        "escalateToServiceManager", false, "managerNotes", "Revise"))).isInstanceOf(CaseInputRefused.class)
+        .hasMessageContaining("REVISE_PLAN needs an open case");
+    assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("concernOutcome", "EARLY_REVIEW",
+        "escalateToServiceManager", false, "managerNotes", "Review"))).isInstanceOf(CaseInputRefused.class)
+        .hasMessageContaining("the case is closed");
+    tasks.complete(review.getId(), Map.of("concernOutcome", "STRATEGY_DISCUSSION", "escalateToServiceManager", true,
+        "managerNotes", "Strategy discussion: is the child safe at home?"));
+    assertThat(tasks.createTaskQuery().processInstanceId(concern.getId()).taskDefinitionKey("serviceManagerReview")
+        .taskCandidateGroup("servicemanagers").count()).isOne();
+    assertThat(historic(followUp, "outcome")).as("the follow-up is still running").isNull();
+    assertThat(asManager(LocalDate.of(2033, 6, 1), LocalDate.of(2033, 6, 30)).outcomes().afterClosure().inFollowUp())
+        .as("and counted in oversight as a child in their follow-up year").isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(theReturn.getId()).count()).as("the case stays closed")
+        .isZero();
+  }
+
+  /** The people who may see the closed case raise a concern in its year; another team's worker may not. */
+  @Test
+  void onlyThePeopleWhoMaySeeTheClosedCaseRaiseAConcernInItsYear() {
+    steppedDownAndClosing();
+    team.closed(childId);
+    clock(2033, 9, 1);
+
+    ResponseEntity<Map> stranger = reportConcern("socialworker3", "socialworker3", "Heard something at the school gate");
+    assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(stranger.getBody().get("field")).isEqualTo("childId");
+    assertThat(stranger.getBody().get("detail")).asString()
+        .contains("is not an active case that you work on, nor a closed case in its year of follow-up");
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("reportCaseEvent")
+        .processInstanceBusinessKey(childId).count()).as("a refused report keeps nothing").isZero();
+
+    for (String[] person : new String[][] {{team.manager, team.password}, {"iro1", "iro1"},
+        {"cincoordinator1", "cincoordinator1"}}) {
+      ResponseEntity<Map> answer = reportConcern(person[0], person[1], "Reported by " + person[0]);
+      assertThat(answer.getStatusCode()).as(person[0] + ": " + answer.getBody()).isEqualTo(HttpStatus.OK);
+    }
+    assertThat(concernMessage("From the case-record system: police called to the home").getStatusCode().value())
+        .as("and the case-record system").isEqualTo(204);
+    concernOpens();
+    assertThat(concerns()).hasSize(4);
+  }
+
+  /** After the year a concern is no longer one of the closed case: refused, in words that say what to do instead. */
+  @Test
+  void aConcernAfterTheFollowUpYearIsRefusedSayingWhy() {
+    steppedDownAndClosing();
+    team.closed(childId);
+    for (int[] day : new int[][] {{2033, 7, 1}, {2033, 10, 1}, {2034, 4, 1}}) {
+      clock(day[0], day[1], day[2]);
+      team.checkInDue(childId);
+      if (day[0] == 2033) {
+        team.complete(childId, "confirmChildAtHome", Map.of("childStillAtHome", true, "checkInNotes", "At home"));
+      }
+    }
+    clock(2034, 4, 5);
+
+    ResponseEntity<String> late = concernMessage("Neighbour worried");
+    assertThat(late.getStatusCode()).as(late.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(late.getBody()).contains("\"field\":\"childId\"", "until 2034-04-01", "new referral");
+    ResponseEntity<Map> reported = reportConcern(team.worker, team.worker + "-secret", "Neighbour worried");
+    assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(reported.getBody().get("detail")).asString().contains("until 2034-04-01");
+    assertThat(concerns()).isEmpty();
+
+    team.complete(childId, "confirmChildAtHome", Map.of("childStillAtHome", true, "checkInNotes", "A year at home"));
+    assertThat(followUp()).as("the year has ended").isNull();
+    ResponseEntity<String> afterwards = concernMessage("Neighbour worried again");
+    assertThat(afterwards.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(afterwards.getBody()).contains("has no open case, nor a closed case in its year of follow-up",
+        "new referral");
+    assertThat(concerns()).isEmpty();
+  }
+
+  /** One fact in one place: the events the follow-up's diagram catches are the ones its rules let through. */
+  @Test
+  void theFollowUpCatchesExactlyTheEventsItsRulesLetThrough() {
+    var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("caseFollowUp")
+        .latestVersion().singleResult();
+    var caught = engine.getRepositoryService().getBpmnModelInstance(definition.getId())
+        .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.MessageEventDefinition.class).stream()
+        .map(message -> message.getMessage().getName()).collect(java.util.stream.Collectors.toSet());
+
+    assertThat(caught).isEqualTo(CaseFollowUps.EVENTS.stream()
+        .map(uk.localgov.reunification.casework.CaseMessage::messageName).collect(java.util.stream.Collectors.toSet()));
+  }
 }
