@@ -102,6 +102,13 @@ public enum CaseTask {
       List.of(oneOf("nextSteps", "REVISE_AND_RESUBMIT", "LEGAL_PLANNING", "RETURN_TO_CARE"), text("nextStepsNotes")),
       CaseTask::noFurtherRule),                                                                       // Salford §6–§7
 
+  RECORD_RETURN_TO_CARE("recordReturnToCare", "Record return to care", Performer.SOCIAL_WORKER, Stage.RATIFICATION,
+      new Due("Return to care after a refused ratification", "5 working days after the service managers decided"
+          + " (service standard for Salford §7)"), Notice.ROUTINE,
+      List.of(oneOf("returnToCareOutcome", "RETURNED_TO_CARE", "STAYED_AT_HOME"), optionalPastOrTodayDate("returnedToCareOn"),
+          text("returnToCareNotes")),
+      CaseTask::backInCareOnlyFromHome),                                                              // Salford §6–§7
+
   REVISE_PLAN("revisePlan", "Revise return plan", Performer.SOCIAL_WORKER, Stage.PLANNING, null, Notice.ROUTINE,
       List.of(text("returnPlan"), text("planChangeReason"), factorCodes("factorsPresent"), factorCodes("protectiveFactors"),
           factorResponses("factorResponses")),
@@ -419,6 +426,29 @@ public enum CaseTask {
       if (variables.isPresent("closedOn") && back.isBefore(variables.date("closedOn"))) {
         throw new CaseInputRefused("returnedToCareOn", "must not be before the case closed on " + variables.date("closedOn")
             + " (was " + back + ")");
+      }
+    }
+  }
+
+  /**
+   * A decision to return the child to care is acted on, not assumed: the day the child went back is
+   * recorded, not before the return home; a child who stayed at home (a section 20 child's parent
+   * may refuse, Children Act 1989 s20(7)-(8)) has no such day, and the service managers decide again.
+   */
+  private static void backInCareOnlyFromHome(CaseVariables variables, TaskRules rules) {
+    boolean back = "RETURNED_TO_CARE".equals(variables.text("returnToCareOutcome"));
+    if (!back && variables.isPresent("returnedToCareOn")) {
+      throw new CaseInputRefused("returnedToCareOn", "is recorded only for a child who went back into care"
+          + " (returnToCareOutcome is STAYED_AT_HOME)");
+    }
+    if (back) {
+      if (!variables.isPresent("returnedToCareOn")) {
+        throw new CaseInputRefused("returnedToCareOn", "is required when the child went back into care: the day it happened");
+      }
+      java.time.LocalDate day = variables.pastOrTodayDate("returnedToCareOn");
+      if (variables.isPresent("returnDate") && day.isBefore(variables.date("returnDate"))) {
+        throw new CaseInputRefused("returnedToCareOn", "must not be before the child went home on "
+            + variables.date("returnDate") + " (was " + day + ")");
       }
     }
   }

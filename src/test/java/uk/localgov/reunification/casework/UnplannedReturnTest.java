@@ -221,17 +221,53 @@ class UnplannedReturnTest extends ProcessTest {
     assertThat(runtime.getVariable(instance.getId(), "nextSteps")).isEqualTo("LEGAL_PLANNING");
   }
 
+  /** A decision is not a removal: the case, its visits and its work go on until the child is recorded back in care. */
   @Test
-  void aChildReturnedToCareAfterARefusalEndsTheCaseReturnedToCare() {
+  void aDecisionToReturnTheChildToCareKeepsTheCaseOpenUntilTheSocialWorkerRecordsTheDayTheyWentBack() {
     ProcessInstance instance = reviewed(start(wentHome()));
     ratify(instance, "NOT_RATIFIED");
 
     complete(task("decideNextSteps", instance), vars("nextSteps", "RETURN_TO_CARE",
         "nextStepsNotes", "Mother agrees to accommodation under section 20"));
 
+    assertThat(instance).isWaitingAt("recordReturnToCare", "firstHomeVisit");
+    assertThat(task("recordReturnToCare", instance)).isAssignedTo("socialworker1");
+    assertThat(task("recordReturnToCare", instance).getDueDate()).as("5 working days after the decision, Monday 2 March")
+        .isEqualTo(at(2026, 3, 9, 23, 59, 59));
+    assertThatThrownBy(() -> tasks.complete(task("recordReturnToCare", instance).getId(), vars(
+        "returnToCareOutcome", "RETURNED_TO_CARE", "returnToCareNotes", "Placed with foster carers")))
+        .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'returnedToCareOn' is required");
+
+    ClockUtil.setCurrentTime(at(2026, 3, 10, 9, 0));
+    execute(job("Timer_ReturnToCareOverdue", instance));
+    Task chase = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("chaseOverdueWork").singleResult();
+    assertThat(chase.getAssignee()).isEqualTo("linemanager1");
+    assertThat(tasks.getVariable(chase.getId(), "overdueSince")).isEqualTo("2026-03-09");
+
+    complete(task("recordReturnToCare", instance), vars("returnToCareOutcome", "RETURNED_TO_CARE",
+        "returnedToCareOn", "2026-03-10", "returnToCareNotes", "Placed with foster carers; mother agreed"));
     assertThat(instance).isEnded().hasPassed("EndEvent_ReturnedToCareNotRatified");
     assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).count()).isZero();
+  }
+
+  /** Children Act 1989 s20(7)-(8): a parent may refuse; then the child is still at home and the service managers decide again. */
+  @Test
+  void aChildWhoStayedAtHomeGoesBackToTheServiceManagersWithVisitsGoingOn() {
+    ProcessInstance instance = reviewed(start(wentHome()));
+    ratify(instance, "NOT_RATIFIED");
+    complete(task("decideNextSteps", instance), vars("nextSteps", "RETURN_TO_CARE",
+        "nextStepsNotes", "Return to foster care advised"));
+
+    complete(task("recordReturnToCare", instance), vars("returnToCareOutcome", "STAYED_AT_HOME",
+        "returnToCareNotes", "Mother will not agree to accommodation; no order sought yet"));
+
+    assertThat(instance).isWaitingAt("decideNextSteps", "firstHomeVisit").isNotEnded();
+    complete(task("decideNextSteps", instance), vars("nextSteps", "LEGAL_PLANNING",
+        "nextStepsNotes", "Legal planning meeting"));
+    complete(task("firstHomeVisit", instance), visitReport(true));
+    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
   }
 
   /** Salford §6: the review's clock starts with the case, whether or not the plan is ever written. */
