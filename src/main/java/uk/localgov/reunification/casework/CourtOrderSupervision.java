@@ -132,10 +132,11 @@ public class CourtOrderSupervision {
         .taskDefinitionKey(CaseTask.LOOKED_AFTER_REVIEW.key()).count());
   }
 
+  /** The day the case began: today while its start is not yet written to the history (it began in this transaction). */
   private LocalDate caseBegan(DelegateExecution execution) {
-    java.util.Date started = lookups.read(() -> history.createHistoricProcessInstanceQuery()
-        .processInstanceId(execution.getProcessInstanceId()).singleResult()).getStartTime();
-    return LocalDate.parse(calendar.dayOf(started));
+    var started = lookups.read(() -> history.createHistoricProcessInstanceQuery()
+        .processInstanceId(execution.getProcessInstanceId()).singleResult());
+    return started == null ? calendar.today() : LocalDate.parse(calendar.dayOf(started.getStartTime()));
   }
 
   private String returnReviewDay(DelegateExecution execution) {
