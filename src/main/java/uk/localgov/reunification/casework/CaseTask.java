@@ -105,7 +105,7 @@ public enum CaseTask {
   RECORD_RETURN_TO_CARE("recordReturnToCare", "Record return to care", Performer.SOCIAL_WORKER, Stage.RATIFICATION,
       new Due("Return to care after a refused ratification", "5 working days after the service managers decided"
           + " (service standard for Salford §7)"), Notice.ROUTINE,
-      List.of(oneOf("returnToCareOutcome", "RETURNED_TO_CARE", "STAYED_AT_HOME"), optionalPastOrTodayDate("returnedToCareOn"),
+      List.of(oneOf("returnToCareOutcome", "STAYED_AT_HOME", "RETURNED_TO_CARE"), optionalPastOrTodayDate("returnedToCareOn"),
           text("returnToCareNotes")),
       CaseTask::backInCareOnlyFromHome),                                                              // Salford §6–§7
 

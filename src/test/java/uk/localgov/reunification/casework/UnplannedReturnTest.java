@@ -270,6 +270,48 @@ class UnplannedReturnTest extends ProcessTest {
     assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
   }
 
+  /** Salford §8: once the urgent plan is written the child is on a return plan, so support begins before any ratification. */
+  @Test
+  void aSection20ChildsSupportBeginsWithTheUrgentPlanAndGoesOnAfterARefusedRatification() {
+    ProcessInstance instance = start(accommodatedUnderSection20());
+    complete(task("completeReturnPlan", instance), vars("returnPlan", "Outreach team daily for a week; school"));
+
+    execute(job("CallActivity_OngoingSupport", instance));
+    ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    assertThat(task("recordWeeklyProgress", support)).isAssignedTo("socialworker1");
+    assertThat(task("recordWeeklyProgress", support).getDueDate()).as("a week after support starts on 2 March")
+        .isEqualTo(at(2026, 3, 9, 23, 59, 59));
+    assertThat(task("allocateCinCoordinator", support)).isAssignedTo("iro1");
+    assertThat(runtime.getVariable(support.getId(), "returnPlan")).isEqualTo("Outreach team daily for a week; school");
+
+    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed"));
+    ratify(instance, "NOT_RATIFIED");
+    assertThat(task("decideNextSteps", instance)).isNotNull();
+    assertThat(support).as("support goes on while the service managers decide").isWaitingAt("recordWeeklyProgress");
+  }
+
+  /** The case closes only once support has ended with the child at home and the return is ratified and visited. */
+  @Test
+  void supportThatEndsBeforeTheRatificationWaitsForItBeforeTheCaseCloses() {
+    ProcessInstance instance = start(accommodatedUnderSection20());
+    complete(task("completeReturnPlan", instance), vars("returnPlan", "Outreach team; school"));
+    execute(job("CallActivity_OngoingSupport", instance));
+    ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+    complete(task("supportReview", support), vars("supportOutcome", "STEP_DOWN_TO_UNIVERSAL",
+        "reviewNotes", "Settled; universal services enough"));
+
+    assertThat(support).isEnded();
+    assertThat(instance).as("not closed while the return is unreviewed and unratified").isNotEnded()
+        .isWaitingAt("returnReview", "firstHomeVisit");
+    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed"));
+    ratify(instance, "RATIFIED");
+    complete(task("firstHomeVisit", instance), visitReport(true));
+    assertThat(instance).isWaitingAt("CallActivity_CloseCase");
+  }
+
   /** Salford §6: the review's clock starts with the case, whether or not the plan is ever written. */
   @Test
   void aPlanNeverCompletedStillHasItsReviewFromTheStartAndItsChaseAtDayTwenty() {

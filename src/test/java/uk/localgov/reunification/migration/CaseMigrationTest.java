@@ -42,7 +42,8 @@ class CaseMigrationTest {
       ProcessInstance support = runtime.startProcessInstanceByKey("ongoingSupport", "MIG-1", Map.of(
           "childId", "MIG-1", "childName", "Kit Example", "socialWorker", "socialworker1", "iro", "iro1",
           "team", "teamnorth"));
-      Task allocate = tasks.createTaskQuery().processInstanceId(support.getId()).singleResult();
+      Task allocate = tasks.createTaskQuery().processInstanceId(support.getId())
+          .taskDefinitionKey("allocateCinCoordinator").singleResult();
       tasks.complete(allocate.getId(), Map.of("cinCoordinator", "cincoordinator1"));
       List<String> taskIds = tasks.createTaskQuery().processInstanceId(support.getId()).list().stream()
           .map(Task::getId).sorted().toList();
