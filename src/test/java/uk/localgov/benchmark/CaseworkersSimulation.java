@@ -62,7 +62,7 @@ public class CaseworkersSimulation extends Simulation {
     String today = LocalDate.now().toString();
     if ("firstHomeVisit".equals(key) || "statutoryVisit".equals(key)) {
       return "{\"variables\":{\"visitDate\":{\"value\":\"" + today + "\",\"type\":\"String\"},"
-          + ("statutoryVisit".equals(key) ? "\"childSeenAlone\":{\"value\":true,\"type\":\"Boolean\"}," : "")
+          + "\"childSeenAlone\":{\"value\":true,\"type\":\"Boolean\"},"
           + "\"childWishesAndFeelings\":{\"value\":\"Glad to be home\",\"type\":\"String\"},"
           + "\"parentView\":{\"value\":\"Coping\",\"type\":\"String\"},"
           + "\"welfareSafeguarded\":{\"value\":true,\"type\":\"Boolean\"}}}";

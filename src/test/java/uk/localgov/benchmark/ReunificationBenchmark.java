@@ -776,7 +776,7 @@ class ReunificationBenchmark {
       complete(childId, "completeReturnPlan", worker, Map.of("returnPlan", "Outreach team daily; school"));
       afterStep.accept(childId);
       complete(childId, "firstHomeVisit", worker, Map.of("visitDate", today, "childWishesAndFeelings",
-          "Glad to be home", "parentView", "Coping", "welfareSafeguarded", true));
+          "Glad to be home", "parentView", "Coping", "welfareSafeguarded", true, "childSeenAlone", true));
       afterStep.accept(childId);
       complete(childId, "returnReview", "iro1", Map.of("reviewNotes", "Plan agreed"));
       afterStep.accept(childId);

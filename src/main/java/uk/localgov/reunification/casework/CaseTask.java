@@ -9,6 +9,7 @@ import static uk.localgov.reunification.casework.Recorded.optionalPastOrTodayDat
 import static uk.localgov.reunification.casework.Recorded.optionalText;
 import static uk.localgov.reunification.casework.Recorded.pastOrTodayDate;
 import static uk.localgov.reunification.casework.Recorded.text;
+import static uk.localgov.reunification.casework.Recorded.textRequiredWhen;
 import static uk.localgov.reunification.casework.Recorded.yesOrNo;
 
 import java.util.Arrays;
@@ -58,7 +59,8 @@ public enum CaseTask {
       }),
 
   PRE_RETURN_REVIEW("preReturnReview", "Review return plan before return", Performer.IRO, Stage.IRO_REVIEW, null, Notice.ROUTINE,
-      List.of(oneOf("reviewOutcome", "PROCEED", "REVISE_PLAN", "RETURN_NOT_SUPPORTED")),   // Salford §5
+      // Salford §5; reg 17(d), Part 6: the IRO records the reasons and what was considered, for every outcome
+      List.of(oneOf("reviewOutcome", "PROCEED", "REVISE_PLAN", "RETURN_NOT_SUPPORTED"), text("reviewReasons")),
       CaseTask::noFurtherRule),
 
   CONFIRM_RETURN_HOME("confirmReturnHome", "Confirm return home", Performer.SOCIAL_WORKER, Stage.RETURN_HOME_AND_FIRST_VISIT,
@@ -73,8 +75,9 @@ public enum CaseTask {
 
   FIRST_HOME_VISIT("firstHomeVisit", "Record first home visit", Performer.SOCIAL_WORKER, Stage.RETURN_HOME_AND_FIRST_VISIT,
       new Due("First home visit", "7 or 14 days after the return (Salford §3)"), Notice.ROUTINE,
-      List.of(pastOrTodayDate("visitDate"), text("childWishesAndFeelings"), text("parentView"),
-          yesOrNo("welfareSafeguarded"), optionalText("furtherSupportNeeded")),                // Salford §4
+      // Salford §4; under a court order it is the first reg 28 visit, so whether the child was seen alone (reg 29)
+      List.of(pastOrTodayDate("visitDate"), yesOrNo("childSeenAlone"), text("childWishesAndFeelings"), text("parentView"),
+          yesOrNo("welfareSafeguarded"), optionalText("furtherSupportNeeded")),
       CaseTask::visitedOnlyOnceHome),
 
   STATUTORY_VISIT("statutoryVisit", "Record statutory visit", Performer.SOCIAL_WORKER, Stage.SUPPORT_AT_HOME,
@@ -94,8 +97,12 @@ public enum CaseTask {
       new Due("Ratification", "7 days after it is asked for (service standard for Salford §7)"), Notice.ROUTINE,
       List.of(oneOf("ratificationDecision", "RATIFIED", "MORE_INFORMATION", "NOT_RATIFIED"),
           yesOrNo("childWishesConsidered"), yesOrNo("iroConsulted"), yesOrNo("relativesConsulted"),
-          yesOrNo("carersConsulted")),
-      CaseTask::ratifiedOnlyWithTheChildAndTheIroHeard),
+          yesOrNo("carersConsulted"),
+          textRequiredWhen("ratificationReasons", "when ratificationDecision is NOT_RATIFIED or MORE_INFORMATION")),
+      (variables, rules) -> {
+        refusedOrAskedOnlyWithReasons(variables, rules);
+        ratifiedOnlyWithTheChildAndTheIroHeard(variables, rules);
+      }),
 
   DECIDE_NEXT_STEPS("decideNextSteps", "Decide next steps after a refused ratification", Performer.SERVICE_MANAGERS, Stage.RATIFICATION, null,
       Notice.ESCALATION,
@@ -456,6 +463,20 @@ public enum CaseTask {
   /** The research factor an earlier failed return is, and the variable that records the earlier cases. */
   public static final String PREVIOUS_FAILED_RETURN = "CARE_PREVIOUS_FAILED_RETURN";
   public static final String EARLIER_FAILED_RETURNS = "earlierFailedReturns";
+
+  /**
+   * Salford §7: a refusal to ratify, or a request for more information, says why, for the service
+   * manager who decides the next steps and the social worker who answers; a ratification may.
+   */
+  private static void refusedOrAskedOnlyWithReasons(CaseVariables variables, TaskRules rules) {
+    String decision = variables.text("ratificationDecision");
+    if (("NOT_RATIFIED".equals(decision) || "MORE_INFORMATION".equals(decision))
+        && !variables.isPresent("ratificationReasons")) {
+      throw new CaseInputRefused("ratificationReasons", "is required when the decision is " + decision + ": "
+          + ("NOT_RATIFIED".equals(decision) ? "why the return is not ratified" : "what more is needed, and why")
+          + " (Salford §7)");
+    }
+  }
 
   /** Salford §7: the nominated officer ratifies only once the child's wishes and the IRO are considered. */
   private static void ratifiedOnlyWithTheChildAndTheIroHeard(CaseVariables variables, TaskRules rules) {

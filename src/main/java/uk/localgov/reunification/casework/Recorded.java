@@ -41,6 +41,14 @@ public record Recorded(String name, Kind kind, boolean required, List<String> va
     return new Recorded(name, Kind.TEXT, false, List.of());
   }
 
+  /**
+   * Optional text the task's own rule asks for in some cases, named in words for the task reference
+   * ({@code when}, for example "when ratificationDecision is NOT_RATIFIED").
+   */
+  public static Recorded textRequiredWhen(String name, String when) {
+    return new Recorded(name, Kind.TEXT, false, List.of(when));
+  }
+
   public static Recorded yesOrNo(String name) {
     return new Recorded(name, Kind.YES_OR_NO, true, List.of());
   }
@@ -106,7 +114,8 @@ public record Recorded(String name, Kind kind, boolean required, List<String> va
       case ONE_OF -> "one of " + String.join(", ", values);
       case MEMBER_OF -> "a member of " + values.get(0);
       case DAYS_PERIOD -> "a period of days from " + values.get(0) + " to " + values.get(1) + " (default " + values.get(2) + ")";
-      case TEXT -> required ? kind.rule() : "text, at most " + TextBounds.TEXT + " characters";
+      case TEXT -> required ? kind.rule() : "text, at most " + TextBounds.TEXT + " characters"
+          + (values.isEmpty() ? "" : "; required " + values.get(0));
       case PAST_OR_TODAY_DATE -> required ? kind.rule() : kind.rule() + ", when the task's rule asks for it";
       default -> kind.rule();
     };

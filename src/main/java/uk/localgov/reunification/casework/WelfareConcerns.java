@@ -26,7 +26,8 @@ public class WelfareConcerns {
   public void fromVisit(DelegateExecution execution) {
     Object furtherSupport = execution.getVariable("furtherSupportNeeded");
     open(execution, "Raised at the first home visit on " + execution.getVariable("visitDate")
-        + ": the child's welfare is not adequately safeguarded."
+        + " (child seen alone: " + (Boolean.TRUE.equals(execution.getVariable("childSeenAlone")) ? "yes" : "no")
+        + "): the child's welfare is not adequately safeguarded."
         + (furtherSupport == null ? "" : " Further support needed: " + furtherSupport));
   }
 

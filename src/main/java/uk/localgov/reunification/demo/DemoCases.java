@@ -179,12 +179,25 @@ public class DemoCases implements ApplicationRunner {
     }
 
     DemoCase reviewed(String outcome) {
-      return complete("preReturnReview", Map.of("reviewOutcome", outcome));
+      return complete("preReturnReview", Map.of("reviewOutcome", outcome, "reviewReasons", switch (outcome) {
+        case "PROCEED" -> "The plan answers each research factor with named support; " + firstName
+            + " and the parent want the return, and the school and health visitor were heard.";
+        case "REVISE_PLAN" -> "The plan does not yet say who supports the parent in the evenings; revise it and"
+            + " bring it back.";
+        default -> "The risks the assessment found are not yet reduced enough for " + firstName + " to go home.";
+      }));
     }
 
     DemoCase ratification(String decision) {
       return complete("ratifyDecision", Map.of("ratificationDecision", decision, "childWishesConsidered", true,
-          "iroConsulted", !"MORE_INFORMATION".equals(decision), "relativesConsulted", true, "carersConsulted", true));
+          "iroConsulted", !"MORE_INFORMATION".equals(decision), "relativesConsulted", true, "carersConsulted", true,
+          "ratificationReasons", switch (decision) {
+            case "MORE_INFORMATION" -> "The IRO's view is not on the file yet: send it, and say who will support the"
+                + " parent at weekends.";
+            case "NOT_RATIFIED" -> "The plan leaves the evenings without support, which the assessment names as the"
+                + " time of most risk.";
+            default -> "";
+          }));
     }
 
     DemoCase backToToday() {
@@ -216,7 +229,8 @@ public class DemoCases implements ApplicationRunner {
     DemoCase visited() {
       return complete("firstHomeVisit", Map.of("visitDate", calendar.todayAsText(),
           "childWishesAndFeelings", firstName + " is glad to be home and wants to stay.",
-          "parentView", "Routines are settling; the younger sibling is clingy.", "welfareSafeguarded", true));
+          "parentView", "Routines are settling; the younger sibling is clingy.", "welfareSafeguarded", true,
+          "childSeenAlone", true));
     }
 
     DemoCase supportStarted() {

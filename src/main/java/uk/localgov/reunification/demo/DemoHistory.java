@@ -126,7 +126,8 @@ class DemoHistory {
         .complete("completeAssessment", Map.of("assessmentSummary", "Parenting capacity assessed; strengths in the wider family."))
         .at(opened.plusDays(14)).complete("compileReturnPlan", Map.of("returnPlan",
             "Family support worker twice weekly; school nurse; Children's Centre parenting programme."))
-        .at(opened.plusDays(25)).complete("preReturnReview", Map.of("reviewOutcome", "PROCEED"));
+        .at(opened.plusDays(25)).complete("preReturnReview", Map.of("reviewOutcome", "PROCEED",
+            "reviewReasons", "The plan names support for each risk; the child and the parents want the return."));
   }
 
   private static Map<String, Object> facts(String number, String name, String socialWorker, String iro,
@@ -157,7 +158,7 @@ class DemoHistory {
     PastCase visited(LocalDate day) {
       return at(day).complete("firstHomeVisit", Map.of("visitDate", day.toString(),
           "childWishesAndFeelings", "Happy to be home; wants to keep seeing the foster carer.",
-          "parentView", "Coping; asked for help with bedtimes.", "welfareSafeguarded", true));
+          "parentView", "Coping; asked for help with bedtimes.", "welfareSafeguarded", true, "childSeenAlone", true));
     }
 
     PastCase reviewed(LocalDate day) {
@@ -245,7 +246,8 @@ class DemoHistory {
 
     private Map<String, Object> decision(String decision) {
       return Map.of("ratificationDecision", decision, "childWishesConsidered", true, "iroConsulted", true,
-          "relativesConsulted", true, "carersConsulted", true);
+          "relativesConsulted", true, "carersConsulted", true, "ratificationReasons",
+          "RATIFIED".equals(decision) ? "" : "The plan does not yet show how the parent will be supported at night.");
     }
 
     PastCase complete(String taskKey, Map<String, Object> variables) {

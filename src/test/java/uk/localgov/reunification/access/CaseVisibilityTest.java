@@ -109,7 +109,8 @@ class CaseVisibilityTest {
   @Test
   void theHeadOfServiceSeesTheRatificationAndTheCaseFollowsWhenTheIroIsDone() {
     ProcessInstance instance = caseAtReview("VIS-HOS");
-    complete(instance.getBusinessKey(), "preReturnReview", Map.of("reviewOutcome", "PROCEED"));
+    complete(instance.getBusinessKey(), "preReturnReview", Map.of("reviewOutcome", "PROCEED",
+        "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
 
     assertThat(get("headofservice1", "/engine-rest/task?processInstanceBusinessKey=" + instance.getBusinessKey())
         .getBody()).contains("ratifyDecision");
@@ -134,7 +135,8 @@ class CaseVisibilityTest {
   @Test
   void aLineManagerReallocatesTheCaseAndItsWorkAndVisibilityFollow() {
     ProcessInstance instance = caseAtReview("VIS-MOVE");
-    complete(instance.getBusinessKey(), "preReturnReview", Map.of("reviewOutcome", "REVISE_PLAN"));
+    complete(instance.getBusinessKey(), "preReturnReview", Map.of("reviewOutcome", "REVISE_PLAN",
+        "reviewReasons", "The plan does not say who supports the parent in the evenings"));
     String key = instance.getBusinessKey();
     assertThat(get("socialworker1", "/engine-rest/task?processInstanceBusinessKey=" + key).getBody()).contains("compileReturnPlan");
 

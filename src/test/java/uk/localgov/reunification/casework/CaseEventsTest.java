@@ -60,7 +60,8 @@ class CaseEventsTest extends ProcessTest {
     ProcessInstance instance = planned();
     complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessment"));
     complete(task("compileReturnPlan", instance), vars("returnPlan", "Plan"));
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED"));
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED",
+        "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
     return instance;
   }
 
@@ -253,7 +254,8 @@ class CaseEventsTest extends ProcessTest {
         .isEqualTo(HttpStatus.BAD_REQUEST);
     complete(task("completeAssessment", first), vars("assessmentSummary", "Assessment"));
     complete(task("compileReturnPlan", first), vars("returnPlan", "Plan"));
-    complete(task("preReturnReview", first), vars("reviewOutcome", "RETURN_NOT_SUPPORTED"));
+    complete(task("preReturnReview", first), vars("reviewOutcome", "RETURN_NOT_SUPPORTED",
+        "reviewReasons", "The risks found at assessment are not yet reduced"));
     assertThat(outcome(first)).isEqualTo("RETURN_NOT_SUPPORTED");
 
     ProcessInstance next = runtime.startProcessInstanceByKey("unplannedReturn", first.getBusinessKey(), with(

@@ -46,12 +46,13 @@ class CourtOrderSupervisionTest extends ProcessTest {
         with(careOrderChild(newChildId("CO-")), "legalStatus", legalStatus));
     complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother has engaged with parenting work"));
     complete(task("compileReturnPlan", instance), vars("returnPlan", "Family support twice weekly; school nurse"));
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED"));
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED",
+        "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
     complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
         "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
     complete(task("confirmReturnHome", instance), vars("returnDate", returnDate));
     complete(task("firstHomeVisit", instance), vars("visitDate", returnDate, "childWishesAndFeelings", "Glad to be home",
-        "parentView", "Routines are settling", "welfareSafeguarded", true));
+        "parentView", "Routines are settling", "welfareSafeguarded", true, "childSeenAlone", true));
     return instance;
   }
 
@@ -60,7 +61,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
         "legalStatus", legalStatus, "returnDate", returnDate, "returnReason", "PLACEMENT_BREAKDOWN"));
     complete(task("firstHomeVisit", instance), vars("visitDate", returnDate, "childWishesAndFeelings", "Wants to stay",
-        "parentView", "Relieved", "welfareSafeguarded", true));
+        "parentView", "Relieved", "welfareSafeguarded", true, "childSeenAlone", true));
     return instance;
   }
 
@@ -171,7 +172,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
         "legalStatus", "INTERIM_CARE_ORDER", "weeksAccommodated", 2, "returnDate", "2026-03-02",
         "returnReason", "PLACEMENT_BREAKDOWN"));
     complete(task("firstHomeVisit", instance), vars("visitDate", "2026-03-02", "childWishesAndFeelings", "Wants to stay",
-        "parentView", "Relieved", "welfareSafeguarded", true));
+        "parentView", "Relieved", "welfareSafeguarded", true, "childSeenAlone", true));
 
     assertThat(task("lookedAfterReview", instance).getDueDate())
         .as("looked after since 16 February: 20 working days later is 16 March").isEqualTo(endOf("2026-03-16"));
@@ -259,7 +260,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
         "legalStatus", "SECTION_20", "weeksAccommodated", 20, "returnDate", "2026-03-02",
         "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
     complete(task("firstHomeVisit", instance), vars("visitDate", "2026-03-02", "childWishesAndFeelings", "Happy",
-        "parentView", "Fine", "welfareSafeguarded", true));
+        "parentView", "Fine", "welfareSafeguarded", true, "childSeenAlone", true));
 
     assertThat(instance).hasPassed("EndEvent_NoOrderToSupervise");
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
@@ -321,7 +322,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
         .setVariable("dischargeDate", "2026-03-02").correlateWithResult();
 
     complete(task("firstHomeVisit", instance), vars("visitDate", "2026-03-01", "childWishesAndFeelings", "Happy",
-        "parentView", "Fine", "welfareSafeguarded", true));
+        "parentView", "Fine", "welfareSafeguarded", true, "childSeenAlone", true));
 
     assertThat(instance).hasPassed("EndEvent_NoOrderToSupervise");
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("statutoryVisit").count()).isZero();

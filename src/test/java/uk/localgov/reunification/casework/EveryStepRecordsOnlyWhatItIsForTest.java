@@ -178,6 +178,7 @@ class EveryStepRecordsOnlyWhatItIsForTest extends ProcessTest {
     ResponseEntity<String> answer = http.withBasicAuth("iro1", "iro1").postForEntity(
         "/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", Map.of(
             "reviewOutcome", Map.of("value", "RETURN_NOT_SUPPORTED", "type", "String"),
+            "reviewReasons", Map.of("value", "The risks found at assessment are not yet reduced", "type", "String"),
             "returnPlan", Map.of("value", "The plan as written", "type", "String"),
             "furtherInformation", Map.of("value", "", "type", "String"))), String.class);
 

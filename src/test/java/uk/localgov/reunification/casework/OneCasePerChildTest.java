@@ -125,7 +125,8 @@ class OneCasePerChildTest {
     ProcessInstance first = runtime.startProcessInstanceByKey("plannedReturn", child);
     complete(first, "completeAssessment", Map.of("assessmentSummary", "Assessment"));
     complete(first, "compileReturnPlan", Map.of("returnPlan", "Plan"));
-    complete(first, "preReturnReview", Map.of("reviewOutcome", "RETURN_NOT_SUPPORTED"));
+    complete(first, "preReturnReview", Map.of("reviewOutcome", "RETURN_NOT_SUPPORTED",
+        "reviewReasons", "The risks found at assessment are not yet reduced"));
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(first.getId()).count()).isZero();
 
     ProcessInstance second = runtime.startProcessInstanceByKey("plannedReturn", child);

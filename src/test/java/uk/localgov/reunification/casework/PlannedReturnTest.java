@@ -24,6 +24,10 @@ import uk.localgov.reunification.ApplicationTest;
 @ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlannedReturnTest extends ProcessTest {
+
+  @org.springframework.beans.factory.annotation.Autowired
+  uk.localgov.reunification.chronology.CaseChronology chronology;
+
   @BeforeEach
   void onAFixedDay() {
     ClockUtil.setCurrentTime(at(2026, 3, 2, 9, 0));
@@ -42,7 +46,8 @@ class PlannedReturnTest extends ProcessTest {
     ProcessInstance instance = start(child);
     complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother has engaged with parenting work"));
     complete(task("compileReturnPlan", instance), vars("returnPlan", "Family support twice weekly; school nurse"));
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED"));
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED",
+        "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
     return instance;
   }
 
@@ -78,11 +83,13 @@ class PlannedReturnTest extends ProcessTest {
     complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessment"));
     complete(task("compileReturnPlan", instance), vars("returnPlan", "First draft"));
 
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "REVISE_PLAN"));
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "REVISE_PLAN",
+        "reviewReasons", "The plan does not say who supports the parent in the evenings"));
 
     assertThat(instance).isWaitingAt("compileReturnPlan");
     complete(task("compileReturnPlan", instance), vars("returnPlan", "Revised: adds family group conference"));
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED"));
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED",
+        "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
     assertThat(instance).isWaitingAt("CallActivity_Ratification");
   }
 
@@ -92,7 +99,8 @@ class PlannedReturnTest extends ProcessTest {
     complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessment"));
     complete(task("compileReturnPlan", instance), vars("returnPlan", "Plan"));
 
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "RETURN_NOT_SUPPORTED"));
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "RETURN_NOT_SUPPORTED",
+        "reviewReasons", "The risks found at assessment are not yet reduced"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ReturnNotSupported");
     assertThat(outcome(instance)).isEqualTo("RETURN_NOT_SUPPORTED");
@@ -103,7 +111,8 @@ class PlannedReturnTest extends ProcessTest {
     ProcessInstance instance = reviewedAndProceeding(newChild());
 
     complete(ratificationTask(instance), vars("ratificationDecision", "NOT_RATIFIED", "childWishesConsidered", true,
-        "iroConsulted", true, "relativesConsulted", false, "carersConsulted", false));
+        "iroConsulted", true, "relativesConsulted", false, "carersConsulted", false,
+        "ratificationReasons", "Relatives and carers have not been heard"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_NotRatified");
     assertThat(outcome(instance)).isEqualTo("NOT_RATIFIED");
@@ -263,7 +272,7 @@ class PlannedReturnTest extends ProcessTest {
     assertThat(concern).isNotNull();
     assertThat(task("reviewWelfareConcern", concern)).isAssignedTo("linemanager1");
     assertThat(runtime.getVariable(concern.getId(), "concernDetails").toString())
-        .startsWith("Raised at the first home visit on 2026-03-02");
+        .startsWith("Raised at the first home visit on 2026-03-02 (child seen alone: yes)");
     assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
   }
 
@@ -284,9 +293,73 @@ class PlannedReturnTest extends ProcessTest {
     ProcessInstance instance = returnedHome(newChild(), "2026-03-02");
     Task visit = task("firstHomeVisit", instance);
 
-    assertThatThrownBy(() -> tasks.complete(visit.getId(), vars("visitDate", "2026-03-02",
+    assertThatThrownBy(() -> tasks.complete(visit.getId(), vars("visitDate", "2026-03-02", "childSeenAlone", true,
         "childWishesAndFeelings", "Happy to be home", "welfareSafeguarded", true)))
         .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'parentView' is required");
+
+    assertThat(instance).isWaitingAt("firstHomeVisit");
+  }
+
+  /**
+   * Salford §5; reg 17(d): the IRO's review is a Part 6 review of the case before the child is placed
+   * with a parent, and whoever reads it later needs its reasons, whatever the outcome.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"PROCEED", "REVISE_PLAN", "RETURN_NOT_SUPPORTED"})
+  void theIrosReviewWithoutItsReasonsIsRefusedWhateverTheOutcome(String outcome) {
+    ProcessInstance instance = start(newChild());
+    complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessment"));
+    complete(task("compileReturnPlan", instance), vars("returnPlan", "Plan"));
+    Task review = task("preReturnReview", instance);
+
+    assertThatThrownBy(() -> tasks.complete(review.getId(), vars("reviewOutcome", outcome)))
+        .isInstanceOf(CaseInputRefused.class).hasMessage("'reviewReasons' is required");
+    assertThatThrownBy(() -> tasks.complete(review.getId(), vars("reviewOutcome", outcome, "reviewReasons", "  ")))
+        .isInstanceOf(CaseInputRefused.class).hasMessage("'reviewReasons' is required");
+
+    assertThat(instance).isWaitingAt("preReturnReview");
+  }
+
+  /**
+   * The case's record keeps what later readers need: the IRO's reasons, and whether the child was
+   * seen alone at the first visit (under a court order the first reg 28 visit; reg 29), each under
+   * the words its form asks for it in.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theIrosReasonsAndWhetherTheChildWasSeenAloneAreOnTheCasesRecord() {
+    ProcessInstance instance = start(newChild());
+    complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessment"));
+    complete(task("compileReturnPlan", instance), vars("returnPlan", "Plan"));
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED", "reviewReasons",
+        "Considered the plan, the school's report and the child's wish to go home; support is named for each risk"));
+    ratify(instance);
+    complete(task("confirmReturnHome", instance), vars("returnDate", "2026-03-02"));
+    complete(task("firstHomeVisit", instance), with(visitReport(true), "childSeenAlone", false,
+        "childWishesAndFeelings", "Aged 4: seen with mother, too young to be spoken to alone; glad to be home"));
+
+    Map<String, Object> record = chronology.of(instance.getBusinessKey());
+    var entries = (java.util.List<uk.localgov.reunification.chronology.CaseChronology.Entry>) record.get("entries");
+    assertThat(entries).filteredOn(entry -> "preReturnReview".equals(entry.taskKey())).singleElement()
+        .satisfies(review -> assertThat(review.values()).containsEntry("reviewOutcome", "PROCEED").containsEntry(
+            "reviewReasons", "Considered the plan, the school's report and the child's wish to go home; support is named"
+                + " for each risk"));
+    assertThat(entries).filteredOn(entry -> "firstHomeVisit".equals(entry.taskKey())).singleElement()
+        .satisfies(visit -> assertThat(visit.values()).containsEntry("childSeenAlone", false));
+    Map<String, String> labels = (Map<String, String>) ((Map<String, Object>) record.get("words")).get("labels");
+    assertThat(labels).containsEntry("reviewReasons", "Reasons, and what the review considered")
+        .containsEntry("childSeenAlone", "I saw the child alone");
+  }
+
+  /** Reg 28–29: the first visit says whether the child was seen alone, as every statutory visit does. */
+  @Test
+  void aFirstVisitThatDoesNotSayWhetherTheChildWasSeenAloneIsRefused() {
+    ProcessInstance instance = returnedHome(newChild(), "2026-03-02");
+    Map<String, Object> report = visitReport(true);
+    report.remove("childSeenAlone");
+
+    assertThatThrownBy(() -> tasks.complete(task("firstHomeVisit", instance).getId(), report))
+        .isInstanceOf(CaseInputRefused.class).hasMessage("'childSeenAlone' is required (true or false)");
 
     assertThat(instance).isWaitingAt("firstHomeVisit");
   }
@@ -328,7 +401,7 @@ class PlannedReturnTest extends ProcessTest {
     return vars("visitDate", "2026-03-02", "childWishesAndFeelings", "Glad to be home, misses foster carer's dog",
         "parentView", "Routines are settling; older brother finds the change hard",
         "furtherSupportNeeded", "Parenting support from the Children's Centre",
-        "welfareSafeguarded", welfareSafeguarded);
+        "welfareSafeguarded", welfareSafeguarded, "childSeenAlone", true);
   }
 
 }

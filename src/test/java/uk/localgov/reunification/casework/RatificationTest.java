@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.vars;
+import static uk.localgov.reunification.casework.Cases.with;
 
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,15 +19,28 @@ import uk.localgov.reunification.ApplicationTest;
 /** Salford §7: the nominated officer's oversight of the decision to return a child home. */
 @ApplicationTest
 class RatificationTest extends ProcessTest {
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.camunda.bpm.engine.FormService formService;
+  @org.springframework.beans.factory.annotation.Autowired
+  uk.localgov.reunification.chronology.CaseChronology chronology;
+
   ProcessInstance requested(String childId) {
     return runtime.startProcessInstanceByKey("ratification", childId,
         vars("childId", childId, "childName", "Jamie Example", "socialWorker", "socialworker2", "iro", "iro2",
             "team", "teamnorth", "returnPlan", "Family support"));
   }
 
+  /** A decision with its consultation; a refusal or a request for more information says why (Salford §7). */
   static Map<String, Object> decision(String decision, boolean wishes, boolean iro) {
-    return vars("ratificationDecision", decision, "childWishesConsidered", wishes, "iroConsulted", iro,
-        "relativesConsulted", true, "carersConsulted", true);
+    Map<String, Object> values = vars("ratificationDecision", decision, "childWishesConsidered", wishes, "iroConsulted",
+        iro, "relativesConsulted", true, "carersConsulted", true);
+    if (!"RATIFIED".equals(decision)) {
+      values.put("ratificationReasons", "MORE_INFORMATION".equals(decision)
+          ? "Send the IRO's view, and say who supports the parent at weekends"
+          : "The plan leaves the weekends without support");
+    }
+    return values;
   }
 
   @Test
@@ -80,6 +94,70 @@ class RatificationTest extends ProcessTest {
     complete(task("ratifyDecision", instance), decision("NOT_RATIFIED", true, true));
 
     assertThat(instance).isEnded().hasPassed("provideFurtherInformation", "EndEvent_NotRatified");
+  }
+
+  /**
+   * Salford §7: a refusal, or a request for more information, says why: the service manager who
+   * decides the next steps and the social worker who answers read it. A ratification need not.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"NOT_RATIFIED", "MORE_INFORMATION"})
+  void aRefusalOrARequestForMoreInformationWithoutReasonsIsRefused(String refusedOrAsked) {
+    ProcessInstance instance = requested(newChildId("RAT-R-"));
+    Map<String, Object> withoutReasons = decision(refusedOrAsked, true, true);
+    withoutReasons.remove("ratificationReasons");
+
+    assertThatThrownBy(() -> tasks.complete(task("ratifyDecision", instance).getId(), withoutReasons))
+        .isInstanceOf(CaseInputRefused.class).hasMessageStartingWith("'ratificationReasons' is required when the decision"
+            + " is " + refusedOrAsked);
+    withoutReasons.put("ratificationReasons", " ");
+    assertThatThrownBy(() -> tasks.complete(task("ratifyDecision", instance).getId(), withoutReasons))
+        .isInstanceOf(CaseInputRefused.class).hasMessageStartingWith("'ratificationReasons' is required");
+
+    assertThat(instance).isWaitingAt("ratifyDecision");
+  }
+
+  @Test
+  void aRatificationWithoutReasonsIsAccepted() {
+    ProcessInstance instance = requested(newChildId("RAT-R-"));
+
+    complete(task("ratifyDecision", instance), decision("RATIFIED", true, true));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_Ratified");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("ratificationReasons").count()).isZero();
+  }
+
+  /**
+   * The social worker asked for more information sees what the nominated officer asked for, and why,
+   * on the task's form; the case's record keeps the reasons of each decision.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theSocialWorkerAskedForMoreSeesTheReasonsAndTheCasesRecordKeepsThem() {
+    String childId = newChildId("RAT-R-");
+    ClockUtil.setCurrentTime(at(2026, 3, 2, 10, 0));
+    ProcessInstance instance = requested(childId);
+
+    complete(task("ratifyDecision", instance), decision("MORE_INFORMATION", true, false));
+    ClockUtil.setCurrentTime(at(2026, 3, 3, 10, 0));
+
+    org.camunda.bpm.engine.task.Task asked = task("provideFurtherInformation", instance);
+    assertThat(formService.getTaskFormVariables(asked.getId()).get("ratificationReasons"))
+        .isEqualTo("Send the IRO's view, and say who supports the parent at weekends");
+    complete(asked, vars("furtherInformation", "The IRO supports the return; grandmother has the child at weekends"));
+    ClockUtil.setCurrentTime(at(2026, 3, 4, 10, 0));
+    complete(task("ratifyDecision", instance), with(decision("NOT_RATIFIED", true, true),
+        "ratificationReasons", "Weekend care by the grandmother is not assessed"));
+
+    var decisions = ((java.util.List<uk.localgov.reunification.chronology.CaseChronology.Entry>) chronology.of(childId)
+        .get("entries")).stream().filter(entry -> "ratifyDecision".equals(entry.taskKey())).toList();
+    assertThat(decisions).extracting(entry -> entry.values().get("ratificationDecision"))
+        .containsExactly("MORE_INFORMATION", "NOT_RATIFIED");
+    assertThat(decisions).extracting(entry -> entry.values().get("ratificationReasons")).containsExactly(
+        "Send the IRO's view, and say who supports the parent at weekends", "Weekend care by the grandmother is not assessed");
+    assertThat((Map<String, String>) ((Map<String, Object>) chronology.of(childId).get("words")).get("labels"))
+        .containsEntry("ratificationReasons", "The nominated officer's reasons");
   }
 
   /** Service standard for Salford §7: a ratification undone 7 days after it is asked for is chased, and the chase ends with the decision. */

@@ -80,7 +80,8 @@ class ResearchFactorsInCaseTest extends ProcessTest {
         .isEqualTo("Outreach team three times a week for twelve weeks");
     assertThat(assessment.elements().get(0).prop("support").stringValue()).contains("safety plan");
 
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED"));
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED",
+        "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
     VariableMap seenByNominatedOfficer = forms.getTaskFormVariables(task("ratifyDecision", sub("ratification", instance)).getId());
     assertThat(seenByNominatedOfficer.get("supportIntensity")).isEqualTo("ENHANCED");
     assertThat(seenByNominatedOfficer.get("factorAssessment").toString()).isEqualTo(assessment.toString());

@@ -57,7 +57,8 @@ class UnplannedReturnTest extends ProcessTest {
     ProcessInstance ratification = runtime.createProcessInstanceQuery().processDefinitionKey("ratification")
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
     complete(task("ratifyDecision", ratification), vars("ratificationDecision", decision,
-        "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
+        "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true,
+        "ratificationReasons", "RATIFIED".equals(decision) ? "" : "The plan leaves the evenings without support"));
   }
 
   @Test

@@ -39,7 +39,8 @@ class RestartTest {
       instanceId = instance.getId();
       complete(tasks, instanceId, "completeAssessment", Map.of("assessmentSummary", "Assessment"));
       complete(tasks, instanceId, "compileReturnPlan", Map.of("returnPlan", "Plan"));
-      complete(tasks, instanceId, "preReturnReview", Map.of("reviewOutcome", "PROCEED"));
+      complete(tasks, instanceId, "preReturnReview", Map.of("reviewOutcome", "PROCEED",
+          "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
       Task ratify = tasks.createTaskQuery().processInstanceBusinessKey("RESTART-1")
           .taskDefinitionKey("ratifyDecision").singleResult();
       tasks.complete(ratify.getId(), Map.of("ratificationDecision", "RATIFIED", "childWishesConsidered", true,

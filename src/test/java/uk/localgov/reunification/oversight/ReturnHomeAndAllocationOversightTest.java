@@ -72,14 +72,15 @@ class ReturnHomeAndAllocationOversightTest {
     runtime.startProcessInstanceByKey("plannedReturn", child, Cases.with(Cases.careOrderChild(child), "socialWorker", "swreturns"));
     complete("completeAssessment", Map.of("assessmentSummary", "Mother has engaged with parenting work"));
     complete("compileReturnPlan", Map.of("returnPlan", "Family support twice weekly"));
-    complete("preReturnReview", Map.of("reviewOutcome", "PROCEED"));
+    complete("preReturnReview", Map.of("reviewOutcome", "PROCEED",
+        "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
     complete("ratifyDecision", Map.of("ratificationDecision", "RATIFIED", "childWishesConsidered", true,
         "iroConsulted", true, "relativesConsulted", true, "carersConsulted", false));
     on(2025, 10, 20);
     complete("confirmReturnHome", Map.of("returnDate", "2025-10-20"));
     on(2025, 10, 21);
     complete("firstHomeVisit", Map.of("visitDate", "2025-10-21", "childWishesAndFeelings", "Glad to be home",
-        "parentView", "Coping", "welfareSafeguarded", true));
+        "parentView", "Coping", "welfareSafeguarded", true, "childSeenAlone", true));
     jobs.createJobQuery().processInstanceId(runtime.createProcessInstanceQuery().processInstanceBusinessKey(child)
         .processDefinitionKey("plannedReturn").singleResult().getId()).activityId("CallActivity_OngoingSupport").list()
         .forEach(job -> jobs.executeJob(job.getId()));

@@ -76,7 +76,7 @@ class StatutoryWorkOversightTest {
         "socialWorker", "swstatutory", "returnDate", "2025-09-01", "returnReason", "PLACEMENT_BREAKDOWN"));
     on(2025, 9, 2);
     complete("firstHomeVisit", Map.of("visitDate", "2025-09-02", "childWishesAndFeelings", "Glad to be home",
-        "parentView", "Coping", "welfareSafeguarded", true));
+        "parentView", "Coping", "welfareSafeguarded", true, "childSeenAlone", true));
     on(2025, 9, 9);
     visit("2025-09-09");
     on(2025, 9, 18);

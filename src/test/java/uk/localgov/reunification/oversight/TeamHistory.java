@@ -81,7 +81,8 @@ public final class TeamHistory {
       complete(e, "completeAssessment", Map.of("assessmentSummary", "Mother not yet able to keep the child safe"));
       complete(e, "compileReturnPlan", Map.of("returnPlan", "Family support worker; school"));
       clock(2025, 2, 10);
-      complete(e, "preReturnReview", Map.of("reviewOutcome", "RETURN_NOT_SUPPORTED"));
+      complete(e, "preReturnReview", Map.of("reviewOutcome", "RETURN_NOT_SUPPORTED",
+          "reviewReasons", "The risks found at assessment are not yet reduced"));
 
       clock(2025, 3, 3);
       wentHome(a, worker, "2025-03-03");
@@ -164,7 +165,7 @@ public final class TeamHistory {
   public void visited(String childId) {
     complete(childId, "firstHomeVisit", Map.of("visitDate", ClockUtil.getCurrentTime().toInstant()
             .atZone(CaseCalendar.ENGLAND).toLocalDate().toString(), "childWishesAndFeelings", "Glad to be home",
-        "parentView", "Coping", "welfareSafeguarded", true));
+        "parentView", "Coping", "welfareSafeguarded", true, "childSeenAlone", true));
   }
 
   public void reviewed(String childId) {

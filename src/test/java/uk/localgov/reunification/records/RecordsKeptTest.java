@@ -90,7 +90,8 @@ class RecordsKeptTest {
     runJobs(childId, "Timer_ReviewOverdue");
     complete(childId, "returnReview", Map.of("reviewNotes", "Held late"));
     Map<String, Object> refused = Map.of("ratificationDecision", "NOT_RATIFIED", "childWishesConsidered", true,
-        "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true);
+        "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true,
+        "ratificationReasons", "Nobody supports the parent in the evenings");
     complete(childId, "ratifyDecision", refused);
     complete(childId, "decideNextSteps", Map.of("nextSteps", "REVISE_AND_RESUBMIT", "nextStepsNotes", "Evening routine"));
     complete(childId, "revisePlan", Map.of("returnPlan", "Outreach daily; evenings with aunt", "planChangeReason",
@@ -98,7 +99,7 @@ class RecordsKeptTest {
     complete(childId, "ratifyDecision", Map.of("ratificationDecision", "RATIFIED", "childWishesConsidered", true,
         "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
     complete(childId, "firstHomeVisit", Map.of("visitDate", "2026-03-10", "childWishesAndFeelings", "Happy",
-        "parentView", "Fine", "welfareSafeguarded", true));
+        "parentView", "Fine", "welfareSafeguarded", true, "childSeenAlone", true));
     runJobs(childId, "CallActivity_OngoingSupport");
     identity.setAuthentication("socialworker1", List.of("socialworkers", "teamnorth"));
     try {

@@ -216,7 +216,8 @@ class SsoBearerTokenTest extends SsoContext {
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", childId, child);
     complete(instance.getId(), "completeAssessment", Map.of("assessmentSummary", "Mother has engaged with parenting work"));
     complete(instance.getId(), "compileReturnPlan", Map.of("returnPlan", "Family support twice weekly"));
-    complete(instance.getId(), "preReturnReview", Map.of("reviewOutcome", "PROCEED"));
+    complete(instance.getId(), "preReturnReview", Map.of("reviewOutcome", "PROCEED",
+        "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
     ProcessInstance ratification = runtime.createProcessInstanceQuery().processDefinitionKey("ratification")
         .processInstanceBusinessKey(childId).singleResult();
     complete(ratification.getId(), "ratifyDecision", Map.of("ratificationDecision", "RATIFIED", "childWishesConsidered", true,
