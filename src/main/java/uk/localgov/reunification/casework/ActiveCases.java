@@ -28,6 +28,19 @@ public class ActiveCases {
     this.lookups = lookups;
   }
 
+  /**
+   * Whether the return still waits for its decision: the urgent plan, the IRO's review of the
+   * return, or the nominated officer's ratification is open (Salford §5–§7).
+   */
+  public boolean awaitsItsDecision(String childId) {
+    return lookups.read(() -> runtime.createProcessInstanceQuery().processDefinitionKey("ratification")
+        .processInstanceBusinessKey(childId).count() > 0
+        || runtime.createExecutionQuery().processInstanceBusinessKey(childId)
+            .activityId(CaseTask.COMPLETE_RETURN_PLAN.key()).count() > 0
+        || runtime.createExecutionQuery().processInstanceBusinessKey(childId)
+            .activityId(CaseTask.RETURN_REVIEW.key()).count() > 0);
+  }
+
   public Optional<ActiveCase> of(String childId) {
     if (childId == null || childId.isBlank()) {
       return Optional.empty();

@@ -74,6 +74,32 @@ public class CaseEventRules implements CommandGuard {
   }
 
   /**
+   * Salford §8: support after a return is voluntary, so a family may withdraw from it; but only from
+   * support of a child at home whose return has been decided. Before a planned return the child is
+   * still looked after: a family that no longer wants it ends it at the IRO's review or the
+   * ratification, and a parent who removes a child from section 20 accommodation starts an unplanned
+   * return. After an unplanned return the urgent plan, the IRO's review and the nominated officer's
+   * oversight of the child leaving care (Salford §6–§7; reg 39, the Director's approval for a 16 or
+   * 17 year old) are not the family's to withdraw from.
+   */
+  private java.util.Optional<CaseInputRefused> withdrawalBeforeTheDecision(ActiveCases.ActiveCase active) {
+    CaseRecord record = active.record();
+    if (!record.childAtHome()) {
+      return java.util.Optional.of(new CaseInputRefused("returnDate", "is not recorded for child '" + record.childId()
+          + "': the child has not gone home, so there is no support at home to withdraw from; a family that no longer"
+          + " wants the return ends it at the IRO's review (return not supported) or at ratification, and a parent who"
+          + " removes the child from accommodation starts an unplanned return (Salford §2, §6)"));
+    }
+    if (cases.awaitsItsDecision(record.childId())) {
+      return java.util.Optional.of(new CaseInputRefused("childId", "'" + record.childId() + "' has a return still to be"
+          + " decided: the urgent plan, the IRO's review and the nominated officer's decision go on whatever"
+          + " the family decides about support (Salford §6–§7); record the family's withdrawal once the return is"
+          + " decided, and meanwhile record in the weekly progress that the family is not engaging"));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Why the event cannot happen to the child now: a rule of the child's active case or, for the
    * events that reach a closed case in its follow-up year ({@link CaseFollowUps#EVENTS}), the end of
    * that year. A welfare concern for a child with neither is refused in words of its own: it is a
@@ -82,7 +108,9 @@ public class CaseEventRules implements CommandGuard {
   public java.util.Optional<CaseInputRefused> refusal(CaseMessage event, String childId, java.util.Map<String, Object> variables) {
     var active = cases.of(childId);
     if (active.isPresent()) {
-      return event.refusedFor(active.get().record(), variables, calendar.today());
+      var refused = event.refusedFor(active.get().record(), variables, calendar.today());
+      return refused.isPresent() || event != CaseMessage.FAMILY_WITHDREW_CONSENT ? refused
+          : withdrawalBeforeTheDecision(active.get());
     }
     if (!CaseFollowUps.EVENTS.contains(event)) {
       return java.util.Optional.empty();

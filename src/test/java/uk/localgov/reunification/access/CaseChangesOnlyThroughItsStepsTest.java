@@ -198,6 +198,13 @@ class CaseChangesOnlyThroughItsStepsTest {
   @ValueSource(strings = {"WelfareConcernRaised", "FamilyWithdrewConsent", "ChildReturnedToCare"})
   void theCaseRecordSystemStillSendsEachEventOfTheContract(String message) {
     TheCase theCase = liveCase(message);
+    if ("FamilyWithdrewConsent".equals(message)) {
+      // a family withdraws from support once the return is decided (Salford §6–§8)
+      uk.localgov.reunification.CaseWork.complete(tasks, theCase.childId(), "completeReturnPlan", Map.of("returnPlan", "Plan"));
+      uk.localgov.reunification.CaseWork.complete(tasks, theCase.childId(), "returnReview", Map.of("reviewNotes", "Reviewed"));
+      uk.localgov.reunification.CaseWork.complete(tasks, theCase.childId(), "ratifyDecision", Map.of("ratificationDecision",
+          "RATIFIED", "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
+    }
 
     ResponseEntity<String> answer = send("caserecords", new Request(HttpMethod.POST, "/engine-rest/message",
         "WelfareConcernRaised".equals(message)

@@ -120,24 +120,40 @@ class CaseEventsTest extends ProcessTest {
     assertThat(instance).hasPassed("EndEvent_ConcernOpened").isWaitingAt("completeReturnPlan");
   }
 
+  /** Salford §2, §8: before a planned return the child is still looked after; there is no support at home to leave. */
   @Test
-  void aFamilyWithdrawingDuringRatificationStopsItAndTheSocialWorkerRecordsTheWithdrawal() {
+  void aFamilyWithdrawingBeforeAPlannedReturnIsRefusedAndTheRatificationGoesOn() {
     ProcessInstance instance = inRatification();
 
-    sendAccepted("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
+    ResponseEntity<String> answer = send("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
 
-    assertThat(sub("ratification", instance)).isNull();
-    assertThat(task("recordWithdrawal", instance)).isAssignedTo("socialworker1");
-    complete(task("recordWithdrawal", instance), vars("withdrawalNotes", "Mother declined further visits",
-        "cafContinues", true));
-    closeCase(instance);
-    assertThat(instance).isEnded().hasPassed("EndEvent_FamilyWithdrew");
-    assertThat(outcome(instance)).isEqualTo("FAMILY_WITHDREW");
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody()).contains("'returnDate' is not recorded", "the child has not gone home",
+        "ends it at the IRO's review (return not supported) or at ratification");
+    assertThat(sub("ratification", instance)).as("the ratification goes on").isNotNull();
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("recordWithdrawal").count()).isZero();
+  }
+
+  /** Salford §6–§7: the urgent plan, the IRO's review and the ratification are not the family's to withdraw from. */
+  @Test
+  void aFamilyWithdrawingBeforeAnUnplannedReturnIsDecidedIsRefusedAndThePlanReviewAndRatificationGoOn() {
+    ProcessInstance instance = unplanned();
+
+    ResponseEntity<String> answer = send("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody()).contains("has a return still to be decided");
+    assertThat(instance).isWaitingAt("completeReturnPlan", "returnReview");
+    complete(task("completeReturnPlan", instance), vars("returnPlan", "Plan"));
+    complete(task("returnReview", instance), vars("reviewNotes", "Reviewed"));
+    assertThat(send("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of()).getStatusCode())
+        .as("still refused while the nominated officer decides").isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(sub("ratification", instance)).isNotNull();
   }
 
   @Test
   void aWithdrawalIsRecordedWithWhetherTheCafContinues() {
-    ProcessInstance instance = unplanned();
+    ProcessInstance instance = inSupport();
     sendAccepted("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(task("recordWithdrawal", instance).getId(),
@@ -318,7 +334,8 @@ class CaseEventsTest extends ProcessTest {
 
     ResponseEntity<String> reallocating = send("WelfareConcernRaised", instance.getBusinessKey(),
         Map.of("concernDetails", "Neighbour heard shouting", "socialWorker", "socialworker3"));
-    ResponseEntity<String> withdrawing = send("FamilyWithdrewConsent", instance.getBusinessKey(),
+    ProcessInstance atHome = inSupport();
+    ResponseEntity<String> withdrawing = send("FamilyWithdrewConsent", atHome.getBusinessKey(),
         Map.of("legalStatus", "CARE_ORDER"));
 
     assertThat(reallocating.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -327,7 +344,7 @@ class CaseEventsTest extends ProcessTest {
     assertThat(withdrawing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(withdrawing.getBody()).contains("'legalStatus' is not carried by message FamilyWithdrewConsent");
     assertThat(runtime.getVariable(instance.getId(), "socialWorker")).isEqualTo("socialworker1");
-    assertThat(runtime.getVariable(instance.getId(), "legalStatus")).isEqualTo("SECTION_20");
+    assertThat(runtime.getVariable(atHome.getId(), "legalStatus")).isEqualTo("SECTION_20");
     assertThat(concerns(instance)).isEmpty();
     assertThat(instance).isWaitingAt("completeAssessment");
   }
