@@ -84,9 +84,21 @@ public class CourtOrderSupervision {
         .count()) > 0;
   }
 
-  /** The next statutory visit: at most {@code withinDays} (decision visitFrequency) after the last visit. */
+  /**
+   * Whether the statutory visits may be counted: the first home visit, the first visit under the
+   * order (reg 28(2)(a), (5)(a)), is recorded, or none is required (decision firstVisit).
+   */
+  public boolean firstVisitDone(DelegateExecution execution) {
+    return execution.getVariable("visitDate") != null || Boolean.FALSE.equals(execution.getVariable("firstVisitRequired"));
+  }
+
+  /**
+   * The next statutory visit: at most {@code withinDays} (decision visitFrequency) after the last
+   * visit, or after the return when no visit is on record.
+   */
   public Date nextVisitDue(DelegateExecution execution, Integer withinDays) {
-    return calendar.endOfDayAfter((String) execution.getVariable("visitDate"), withinDays);
+    Object last = execution.getVariable("visitDate");
+    return calendar.endOfDayAfter(last instanceof String day ? day : CaseRecord.of(execution).returnDate(), withinDays);
   }
 
   /**

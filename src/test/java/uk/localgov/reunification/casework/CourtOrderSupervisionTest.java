@@ -324,8 +324,45 @@ class CourtOrderSupervisionTest extends ProcessTest {
     complete(task("firstHomeVisit", instance), vars("visitDate", "2026-03-01", "childWishesAndFeelings", "Happy",
         "parentView", "Fine", "welfareSafeguarded", true, "childSeenAlone", true));
 
-    assertThat(instance).hasPassed("EndEvent_NoOrderToSupervise");
+    assertThat(instance).as("the supervision begun at the return ends with the order").hasPassed("EndEvent_SupervisionEnds");
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("statutoryVisit").count()).isZero();
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("lookedAfterReview").count()).isZero();
+  }
+
+  /** Reg 33: the reviews of a child at home under an order fall due from the return, whether or not the first visit is ever recorded. */
+  @ParameterizedTest
+  @ValueSource(strings = {"plannedReturn", "unplannedReturn"})
+  void theLookedAfterReviewFallsDueFromTheReturnThoughTheFirstVisitIsNeverRecorded(String process) {
+    ProcessInstance instance;
+    if ("plannedReturn".equals(process)) {
+      instance = runtime.startProcessInstanceByKey("plannedReturn", with(careOrderChild(newChildId("CO-")), "legalStatus", "CARE_ORDER"));
+      complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother has engaged with parenting work"));
+      complete(task("compileReturnPlan", instance), vars("returnPlan", "Family support twice weekly; school nurse"));
+      complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED", "reviewReasons", "Plan answers each risk"));
+      complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
+          "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
+      complete(task("confirmReturnHome", instance), vars("returnDate", "2026-03-02"));
+    } else {
+      instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
+          "returnDate", "2026-03-02", "returnReason", "PLACEMENT_BREAKDOWN"));
+    }
+
+    assertThat(instance).isWaitingAt("firstHomeVisit", "lookedAfterReview", "ConditionalEvent_FirstVisitRecorded");
+    assertThat(task("lookedAfterReview", instance)).isAssignedTo("iro1");
+    assertThat(task("lookedAfterReview", instance).getDueDate()).isNotNull();
+    assertThat(task("firstHomeVisit", instance).getDueDate()).as("the first visit under the order: within a week")
+        .isEqualTo(endOf("2026-03-09"));
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("statutoryVisit").count())
+        .as("no second visit is asked for beside the first").isZero();
+
+    visitOnFirst(instance, "2026-03-05");
+    assertThat(visitDue(instance)).as("the statutory visits are counted from the first visit").isNotNull();
+  }
+
+  private void visitOnFirst(ProcessInstance instance, String day) {
+    ClockUtil.setCurrentTime(at(LocalDate.parse(day), 10));
+    complete(task("firstHomeVisit", instance), vars("visitDate", day, "childWishesAndFeelings", "Glad to be home",
+        "parentView", "Routines are settling", "welfareSafeguarded", true, "childSeenAlone", true));
   }
 
   @Test
