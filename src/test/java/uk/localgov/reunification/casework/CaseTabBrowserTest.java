@@ -99,6 +99,45 @@ class CaseTabBrowserTest extends ProcessTest {
         "Test Child " + instance.getBusinessKey() + ": case " + instance.getBusinessKey(), "Mother completed the parenting course");
     assertNoContentSecurityPolicyViolations(browser);
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+    assertThat(browser.findElements(By.cssSelector("[data-report-event]"))).as("Cockpit starts no reports").isEmpty();
+  }
+
+  @Test
+  void aConcernIsReportedFromTheChildsOwnTaskWithTheChildFilledInAndSaysWhereItWent() throws Exception {
+    browser = CockpitDashboardBrowserTest.chromium("en-GB");
+    ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("REP-")));
+    String childId = instance.getBusinessKey();
+    complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother completed the parenting course",
+        "factorsPresent", ResearchFactorsInCaseTest.json("[]")));
+    String planTask = task("compileReturnPlan", instance).getId();
+
+    logIn("tasklist", "socialworker1");
+    caseTab("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + planTask, "Case");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.findElement(By.cssSelector("[data-report-event]")).click();
+    WebElement child = wait.until(driver -> driver.findElements(By.cssSelector(".modal .fjs-form-field input")).stream()
+        .filter(input -> childId.equals(input.getDomProperty("value"))).findFirst().orElse(null));
+    assertThat(child.getDomProperty("value")).as("the child filled in from their own task").isEqualTo(childId);
+    browser.findElement(By.xpath("//div[contains(@class,'modal')]//label[contains(., \"welfare\")]")).click();
+    browser.findElement(By.cssSelector(".modal .fjs-form textarea")).sendKeys("Neighbour heard shouting on Sunday night");
+    screenshot("report-event-from-the-case.png");
+    assertThat(uk.localgov.reunification.AxeCheck.criticalOrSerious(browser, "Tasklist: a report from the Case tab")).isEmpty();
+    browser.findElement(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']")).click();
+
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-report-sent]"))).getText())
+        .as("the report is on the case at once").contains("Your report is on the case of Test Child " + childId);
+    wait.until(driver -> engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_OpenRaisedConcern")
+        .count() == 1);
+    runAsync(instance, "ServiceTask_OpenRaisedConcern");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-report-sent]"), "Review welfare concern"));
+    String said = browser.findElement(By.cssSelector("[data-report-sent]")).getText();
+    screenshot("report-event-sent.png");
+    assertThat(said).as("where the report went").contains("Your report is on the case of Test Child " + childId
+        + " (" + childId + ")", "Review welfare concern");
+    assertThat(tasks.createTaskQuery().taskDefinitionKey("reviewWelfareConcern").processVariableValueEquals("childId", childId)
+        .count()).as("the concern reached the case's line manager").isEqualTo(1);
+    assertThat(uk.localgov.reunification.AxeCheck.criticalOrSerious(browser, "Tasklist: the report's confirmation")).isEmpty();
+    assertNoContentSecurityPolicyViolations(browser);
   }
 
   private void screenshot(String name) throws Exception {

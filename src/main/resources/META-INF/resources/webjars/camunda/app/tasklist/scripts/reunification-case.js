@@ -3,6 +3,8 @@
 // (/api/cases/{childId}/chronology) with the person's own webapp login, so each person sees only the
 // cases they may see. Plain DOM; every value is set as text.
 
+import {reportButton} from './reunification-report.js';
+
 const root = window.location.pathname.split('/app/')[0];
 const engineApi = `${root}/api/engine/engine/default`;
 
@@ -90,6 +92,7 @@ function show(node, childId, chronology) {
     el('style', {}, STYLE),
     el('h4', {class: 'rc-heading'}, chronology.childName ? `${chronology.childName}: case ${childId}` : `Case ${childId}`),
     el('p', {'data-stage': ''}, `Stage: ${chronology.stage}`),
+    el('p', {}, reportButton(childId, chronology.childName)),
     el('h4', {}, 'Open work'),
     el('ul', {class: 'rc-open'}, ...open.map(entry => el('li', {class: entry.due && entry.due < now ? 'rc-overdue' : '',
       'data-open': entry.taskKey || ''}, `${entry.what.substring(6)}${entry.by ? ` (${person(entry.by)})` : ''}`
