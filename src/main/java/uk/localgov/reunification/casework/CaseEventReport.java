@@ -32,13 +32,14 @@ public class CaseEventReport implements ExecutionListener {
 
   /** The events a person reports, each the message the case-record system would send. */
   static final List<CaseMessage> REPORTABLE = List.of(CaseMessage.WELFARE_CONCERN_RAISED,
-      CaseMessage.CHILD_RETURNED_TO_CARE, CaseMessage.FAMILY_WITHDREW_CONSENT, CaseMessage.CARE_ORDER_DISCHARGED);
+      CaseMessage.CHILD_RETURNED_TO_CARE, CaseMessage.FAMILY_WITHDREW_CONSENT, CaseMessage.CARE_ORDER_DISCHARGED,
+      CaseMessage.COURT_ORDER_MADE);
   /**
    * Events that end the case, or the order it is worked under (the court's discharge): reported only
    * by its social worker or their line manager.
    */
   static final Set<CaseMessage> ENDING = Set.of(CaseMessage.CHILD_RETURNED_TO_CARE, CaseMessage.FAMILY_WITHDREW_CONSENT,
-      CaseMessage.CARE_ORDER_DISCHARGED);
+      CaseMessage.CARE_ORDER_DISCHARGED, CaseMessage.COURT_ORDER_MADE);
 
   private final CaseCalendar calendar;
   private final ActiveCases cases;
@@ -72,6 +73,12 @@ public class CaseEventReport implements ExecutionListener {
       throw new CaseInputRefused("dischargeDate", "is recorded only with the event CareOrderDischarged (was given with "
           + event.messageName() + ")");
     }
+    for (String orderFact : List.of("orderMade", "orderMadeOn")) {
+      if (event != CaseMessage.COURT_ORDER_MADE && variables.isPresent(orderFact)) {
+        throw new CaseInputRefused(orderFact, "is recorded only with the event CourtOrderMade (was given with "
+            + event.messageName() + ")");
+      }
+    }
     String reporter = execution.getVariable("reportedBy") instanceof String user ? user : null;
     Optional<ActiveCase> active = cases.of(childId);
     if (active.isEmpty() && CaseFollowUps.EVENTS.contains(event)) {
@@ -88,14 +95,24 @@ public class CaseEventReport implements ExecutionListener {
     }
     ActiveCase open = active.filter(found -> reporter != null && mayReport(reporter, found.record(), event))
         .orElseThrow(() -> notYours(childId, event));
-    event.refusedFor(open.record(), java.util.Collections.singletonMap("dischargeDate", execution.getVariable("dischargeDate")),
-        calendar.today()).ifPresent(refusal -> {
+    event.refusedFor(open.record(), carried(execution), calendar.today()).ifPresent(refusal -> {
       throw refusal;
     });
     execution.setProcessBusinessKey(childId);
     // the report is part of the case's record: its people read it with the rest of the case
     access.share(childId, execution.getProcessInstanceId(), open.processInstanceId(), null, null,
         access.people(open.record()));
+  }
+
+  /** What the report's event carries to the case, by the names the message gives them. */
+  private static Map<String, Object> carried(DelegateExecution execution) {
+    Map<String, Object> carried = new java.util.HashMap<>();
+    carried.put("dischargeDate", execution.getVariable("dischargeDate"));
+    if (execution.getVariable("orderMade") != null) {
+      carried = new java.util.HashMap<>(Map.of("legalStatus", execution.getVariable("orderMade")));
+      carried.put("orderMadeOn", execution.getVariable("orderMadeOn"));
+    }
+    return carried;
   }
 
   private static CaseInputRefused notYours(String childId, CaseMessage event) {
@@ -115,6 +132,9 @@ public class CaseEventReport implements ExecutionListener {
       }
       if (event == CaseMessage.CARE_ORDER_DISCHARGED) {
         correlation.setVariable("dischargeDate", execution.getVariable("dischargeDate"));
+      }
+      if (event == CaseMessage.COURT_ORDER_MADE) {
+        carried(execution).forEach(correlation::setVariable);
       }
       return correlation.correlateWithResult();
     });

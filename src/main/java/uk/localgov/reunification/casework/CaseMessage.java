@@ -88,6 +88,49 @@ public enum CaseMessage {
       return Optional.empty();
     }
   },
+  /**
+   * Children Act 1989 s38 (an interim care order) and s31 (a care order): a court's order made while
+   * the child is at home puts the child in the authority's care, so the case changes law: from the
+   * order, reg 28's visits and reg 33's reviews apply and support stops being voluntary. It carries
+   * the order ({@code legalStatus}, interim care order or care order) and the day it was made
+   * ({@code orderMadeOn}). An order only moves forward: section 20 to an interim or a full care
+   * order, an interim one to a full one; a discharged order is the end of that case's orders.
+   */
+  COURT_ORDER_MADE("CourtOrderMade", List.of("legalStatus", "orderMadeOn"), false) {
+    @Override
+    public Optional<CaseInputRefused> refusedFor(CaseRecord record, Map<String, Object> variables, LocalDate today) {
+      Object order = variables.get("legalStatus");
+      if (!CaseRecord.COURT_ORDERS.contains(order)) {
+        return Optional.of(new CaseInputRefused("legalStatus", "must be the order the court made, INTERIM_CARE_ORDER or"
+            + " CARE_ORDER (was " + (order == null ? "missing" : "'" + order + "'") + ")"));
+      }
+      if (order.equals(record.legalStatus()) || "CARE_ORDER".equals(record.legalStatus())) {
+        return Optional.of(new CaseInputRefused("legalStatus", "is " + record.legalStatus() + " for child '"
+            + record.childId() + "' already: an order moves the case forward only, from section 20 to an interim or a"
+            + " full care order, or from an interim to a full one"));
+      }
+      if (record.dischargeDate() != null) {
+        return Optional.of(new CaseInputRefused("legalStatus", "the order of child '" + record.childId() + "' was"
+            + " discharged on " + record.dischargeDate() + ": a new order is a new case"));
+      }
+      Object given = variables.get("orderMadeOn");
+      LocalDate made;
+      try {
+        made = LocalDate.parse(String.valueOf(given));
+      } catch (java.time.format.DateTimeParseException notADate) {
+        return Optional.of(new CaseInputRefused("orderMadeOn", "must be the day the court made the order, as yyyy-MM-dd"
+            + " (was " + (given == null ? "missing" : "'" + given + "'") + ")"));
+      }
+      if (made.isAfter(today)) {
+        return Optional.of(new CaseInputRefused("orderMadeOn", "must not be in the future (was " + made + ")"));
+      }
+      if (record.returnDate() != null && made.isBefore(LocalDate.parse(record.returnDate()))) {
+        return Optional.of(new CaseInputRefused("orderMadeOn", "must not be before the child went home on "
+            + record.returnDate() + " (was " + made + "): an order made before is the case's legal status from its start"));
+      }
+      return Optional.empty();
+    }
+  },
   /** Sent by the application only, when a welfare concern's review asks for the plan to be revised (Salford §4). */
   PLAN_REVISION_REQUESTED("PlanRevisionRequested", List.of("revisionReason"), true),
   /** Sent by the application only, when a welfare concern's review asks for an early review (Salford §4). */

@@ -16,7 +16,8 @@ public enum CaseStart {
   UNPLANNED_RETURN("unplannedReturn", List.of("childId", "childName", "dateOfBirth", "legalStatus", "weeksAccommodated",
       "eligibleChild", "socialWorker", "iro", "returnDate", "returnReason")),
   /** Contract (case events): a person who works the case reports what happened to it. */
-  REPORT_CASE_EVENT("reportCaseEvent", List.of("childId", "caseEvent", "eventDetails", "dischargeDate"));
+  REPORT_CASE_EVENT("reportCaseEvent", List.of("childId", "caseEvent", "eventDetails", "dischargeDate", "orderMade",
+      "orderMadeOn"));
 
   private final String processKey;
   private final List<String> variables;

@@ -98,7 +98,12 @@ public class CourtOrderSupervision {
    */
   public Date nextVisitDue(DelegateExecution execution, Integer withinDays) {
     Object last = execution.getVariable("visitDate");
-    return calendar.endOfDayAfter(last instanceof String day ? day : CaseRecord.of(execution).returnDate(), withinDays);
+    String from = last instanceof String day ? day : CaseRecord.of(execution).returnDate();
+    // reg 28(5)(a): "within one week of the making of the care order", when it was made at home after the last visit
+    if (execution.getVariable("orderMadeOn") instanceof String made && made.compareTo(from) > 0) {
+      from = made;
+    }
+    return calendar.endOfDayAfter(from, withinDays);
   }
 
   /**
@@ -116,6 +121,10 @@ public class CourtOrderSupervision {
    */
   public Date nextReviewDue(DelegateExecution execution) {
     CaseRecord record = CaseRecord.of(execution);
+    if (execution.getVariable("orderMadeOn") instanceof String made && lookedAfterReviewsAskedFor(execution) == 0) {
+      // an order made at home: the child became looked after that day (reg 33(1))
+      return calendar.endOfWorkingDaysAfter(made, FIRST_REVIEW_WORKING_DAYS);
+    }
     LocalDate caseBegan = caseBegan(execution);
     LocalDate lookedAfter = caseBegan.minusWeeks(record.weeksAccommodated() == null ? 0 : record.weeksAccommodated());
     LocalDate first = LocalDate.parse(calendar.dayOf(calendar.endOfWorkingDaysAfter(lookedAfter.toString(), FIRST_REVIEW_WORKING_DAYS)));
@@ -141,6 +150,11 @@ public class CourtOrderSupervision {
     return lookups.read(() -> history.createHistoricTaskInstanceQuery().processInstanceId(instance)
         .taskDefinitionKeyIn(CaseTask.PRE_RETURN_REVIEW.key(), CaseTask.RETURN_REVIEW.key()).finished().count()
         + history.createHistoricTaskInstanceQuery().processInstanceId(instance)
+        .taskDefinitionKey(CaseTask.LOOKED_AFTER_REVIEW.key()).count());
+  }
+
+  private long lookedAfterReviewsAskedFor(DelegateExecution execution) {
+    return lookups.read(() -> history.createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKey(CaseTask.LOOKED_AFTER_REVIEW.key()).count());
   }
 

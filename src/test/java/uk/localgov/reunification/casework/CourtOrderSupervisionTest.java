@@ -262,7 +262,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
     complete(task("firstHomeVisit", instance), vars("visitDate", "2026-03-02", "childWishesAndFeelings", "Happy",
         "parentView", "Fine", "welfareSafeguarded", true, "childSeenAlone", true));
 
-    assertThat(instance).hasPassed("EndEvent_NoOrderToSupervise");
+    assertThat(instance).as("unless a court makes an order").isWaitingAt("ConditionalEvent_OrderMade");
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKeyIn("statutoryVisit", "lookedAfterReview").count()).isZero();
   }
@@ -327,6 +327,48 @@ class CourtOrderSupervisionTest extends ProcessTest {
     assertThat(instance).as("the supervision begun at the return ends with the order").hasPassed("EndEvent_SupervisionEnds");
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("statutoryVisit").count()).isZero();
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("lookedAfterReview").count()).isZero();
+  }
+
+  /** Children Act 1989 s38: an interim care order made while a section 20 child is at home brings reg 28's visits and reg 33's reviews. */
+  @Test
+  void aSection20ChildWhoseCourtMakesAnInterimCareOrderAtHomeIsVisitedAndReviewedFromTheOrder() {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
+        "legalStatus", "SECTION_20", "returnDate", "2026-03-02", "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
+    ClockUtil.setCurrentTime(at(2026, 3, 5, 10, 0));
+    complete(task("firstHomeVisit", instance), vars("visitDate", "2026-03-05", "childWishesAndFeelings", "Happy",
+        "parentView", "Coping", "welfareSafeguarded", true, "childSeenAlone", true));
+    assertThat(instance).as("section 20: no order to supervise yet").isWaitingAt("ConditionalEvent_OrderMade");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("statutoryVisit").count()).isZero();
+
+    ClockUtil.setCurrentTime(at(2026, 4, 1, 15, 0));
+    runtime.createMessageCorrelation("CourtOrderMade").processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable("legalStatus", "INTERIM_CARE_ORDER").setVariable("orderMadeOn", "2026-04-01").correlateWithResult();
+
+    assertThat(runtime.getVariable(instance.getId(), "legalStatus")).isEqualTo("INTERIM_CARE_ORDER");
+    assertThat(visitDue(instance)).as("reg 28(4)(a): weekly from the order").isEqualTo(endOf("2026-04-08"));
+    assertThat(runtime.getVariable(instance.getId(), "visitRule")).asString().startsWith("reg 28(4)(a)");
+    assertThat(task("lookedAfterReview", instance).getDueDate())
+        .as("reg 33(1): within 20 working days of becoming looked after (Easter falls between)").isEqualTo(endOf("2026-05-01"));
+  }
+
+  @Test
+  void anOrderIsRefusedUnlessItMovesTheCaseForwardOnADayThatHasCome() {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
+        "legalStatus", "INTERIM_CARE_ORDER", "returnDate", "2026-02-27", "returnReason", "PLACEMENT_BREAKDOWN"));
+
+    assertThatThrownBy(() -> runtime.createMessageCorrelation("CourtOrderMade").processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable("legalStatus", "INTERIM_CARE_ORDER").setVariable("orderMadeOn", "2026-03-01").correlateWithResult())
+        .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'legalStatus' is INTERIM_CARE_ORDER for child");
+    assertThatThrownBy(() -> runtime.createMessageCorrelation("CourtOrderMade").processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable("legalStatus", "SECTION_20").setVariable("orderMadeOn", "2026-03-01").correlateWithResult())
+        .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'legalStatus' must be the order the court made");
+    assertThatThrownBy(() -> runtime.createMessageCorrelation("CourtOrderMade").processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable("legalStatus", "CARE_ORDER").setVariable("orderMadeOn", "2026-03-09").correlateWithResult())
+        .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'orderMadeOn' must not be in the future");
+
+    runtime.createMessageCorrelation("CourtOrderMade").processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable("legalStatus", "CARE_ORDER").setVariable("orderMadeOn", "2026-03-02").correlateWithResult();
+    assertThat(runtime.getVariable(instance.getId(), "legalStatus")).as("the interim order became a full one").isEqualTo("CARE_ORDER");
   }
 
   /** Reg 33: the reviews of a child at home under an order fall due from the return, whether or not the first visit is ever recorded. */

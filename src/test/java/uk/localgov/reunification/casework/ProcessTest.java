@@ -41,9 +41,12 @@ abstract class ProcessTest {
   }
 
   /** A case reference no other test uses. */
+  /** A case reference no other case of this run has: the clock's last digits alone repeat (it ticks coarsely on some machines). */
   String newChildId(String prefix) {
-    return prefix + (++caseNumber) + "-" + System.nanoTime() % 100000;
+    return prefix + (++caseNumber) + "-" + CASES_STARTED.incrementAndGet() + "-" + System.nanoTime() % 1000;
   }
+
+  private static final java.util.concurrent.atomic.AtomicLong CASES_STARTED = new java.util.concurrent.atomic.AtomicLong();
 
   /** The process of the given key that serves the same child as this one. */
   ProcessInstance sub(String key, ProcessInstance instance) {
