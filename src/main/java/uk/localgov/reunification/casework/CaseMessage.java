@@ -70,22 +70,7 @@ public enum CaseMessage {
         return Optional.of(new CaseInputRefused("dischargeDate", "the order of child '" + record.childId()
             + "' was discharged already, on " + record.dischargeDate()));
       }
-      Object given = variables.get("dischargeDate");
-      LocalDate discharged;
-      try {
-        discharged = LocalDate.parse(String.valueOf(given));
-      } catch (java.time.format.DateTimeParseException notADate) {
-        return Optional.of(new CaseInputRefused("dischargeDate", "must be the day the court discharged the order,"
-            + " as yyyy-MM-dd (was " + (given == null ? "missing" : "'" + given + "'") + ")"));
-      }
-      if (discharged.isAfter(today)) {
-        return Optional.of(new CaseInputRefused("dischargeDate", "must not be in the future (was " + discharged + ")"));
-      }
-      if (record.returnDate() != null && discharged.isBefore(LocalDate.parse(record.returnDate()))) {
-        return Optional.of(new CaseInputRefused("dischargeDate", "must not be before the child went home on "
-            + record.returnDate() + " (was " + discharged + ")"));
-      }
-      return Optional.empty();
+      return courtDay(variables, "dischargeDate", "discharged the order", record, today, "");
     }
   },
   /**
@@ -113,28 +98,35 @@ public enum CaseMessage {
         return Optional.of(new CaseInputRefused("legalStatus", "the order of child '" + record.childId() + "' was"
             + " discharged on " + record.dischargeDate() + ": a new order is a new case"));
       }
-      Object given = variables.get("orderMadeOn");
-      LocalDate made;
-      try {
-        made = LocalDate.parse(String.valueOf(given));
-      } catch (java.time.format.DateTimeParseException notADate) {
-        return Optional.of(new CaseInputRefused("orderMadeOn", "must be the day the court made the order, as yyyy-MM-dd"
-            + " (was " + (given == null ? "missing" : "'" + given + "'") + ")"));
-      }
-      if (made.isAfter(today)) {
-        return Optional.of(new CaseInputRefused("orderMadeOn", "must not be in the future (was " + made + ")"));
-      }
-      if (record.returnDate() != null && made.isBefore(LocalDate.parse(record.returnDate()))) {
-        return Optional.of(new CaseInputRefused("orderMadeOn", "must not be before the child went home on "
-            + record.returnDate() + " (was " + made + "): an order made before is the case's legal status from its start"));
-      }
-      return Optional.empty();
+      return courtDay(variables, "orderMadeOn", "made the order", record, today,
+          ": an order made before is the case's legal status from its start");
     }
   },
   /** Sent by the application only, when a welfare concern's review asks for the plan to be revised (Salford §4). */
   PLAN_REVISION_REQUESTED("PlanRevisionRequested", List.of("revisionReason"), true),
   /** Sent by the application only, when a welfare concern's review asks for an early review (Salford §4). */
   EARLY_REVIEW_REQUESTED("EarlyReviewRequested", List.of(), true);
+
+  /** The day a court acted, as the message gives it: a real day, come already, not before the child went home. */
+  private static Optional<CaseInputRefused> courtDay(Map<String, Object> variables, String name, String what,
+      CaseRecord record, LocalDate today, String beforeTheReturn) {
+    Object given = variables.get(name);
+    LocalDate day;
+    try {
+      day = LocalDate.parse(String.valueOf(given));
+    } catch (java.time.format.DateTimeParseException notADate) {
+      return Optional.of(new CaseInputRefused(name, "must be the day the court " + what + ", as yyyy-MM-dd (was "
+          + (given == null ? "missing" : "'" + given + "'") + ")"));
+    }
+    if (day.isAfter(today)) {
+      return Optional.of(new CaseInputRefused(name, "must not be in the future (was " + day + ")"));
+    }
+    if (record.returnDate() != null && day.isBefore(LocalDate.parse(record.returnDate()))) {
+      return Optional.of(new CaseInputRefused(name, "must not be before the child went home on " + record.returnDate()
+          + " (was " + day + ")" + beforeTheReturn));
+    }
+    return Optional.empty();
+  }
 
   private final String messageName;
   private final List<String> variables;

@@ -160,11 +160,15 @@ public enum CaseTask {
   RECORD_WITHDRAWAL("recordWithdrawal", "Record withdrawal of consent", Performer.SOCIAL_WORKER, Stage.CLOSING, null, Notice.ROUTINE,
       List.of(text("withdrawalNotes"), yesOrNo("cafContinues")), CaseTask::noFurtherRule),            // Salford §8
 
-  RECORD_CASE_CLOSURE("recordCaseClosure", "Record case closure", Performer.SOCIAL_WORKER, Stage.CLOSING, null, Notice.ROUTINE,
+  RECORD_CASE_CLOSURE("recordCaseClosure", "Record case closure", Performer.SOCIAL_WORKER, Stage.CLOSING,
+      new Due("Closure record", "10 working days after the closure is asked for (service standard for reg 39(2))"),
+      Notice.ROUTINE,
       List.of(text("closingSummary"), text("childViewOnClosure")),          // reg 39(2)(c): the child's wishes and feelings
       CaseTask::noFurtherRule),
 
-  SIGN_OFF_CLOSURE("signOffClosure", "Sign off case closure", Performer.LINE_MANAGER, Stage.CLOSING, null, Notice.ROUTINE,
+  SIGN_OFF_CLOSURE("signOffClosure", "Sign off case closure", Performer.LINE_MANAGER, Stage.CLOSING,
+      new Due("Closure sign-off", "5 working days after the closure is recorded (service standard for reg 39(2))"),
+      Notice.ROUTINE,
       List.of(yesOrNo("closureSignedOff"), text("signOffNotes")), CaseTask::noFurtherRule),           // reg 39(2)(d)
 
   CONFIRM_CHILD_AT_HOME("confirmChildAtHome", "Confirm child still at home", Performer.LINE_MANAGER, null, null, Notice.ROUTINE,

@@ -78,22 +78,7 @@ class EveryPathKeepsTheChildsWorkTest extends ProcessTest {
       "FamilyWithdrewConsent (section 20, child at home, return decided) interrupts the return: visits, support and"
           + " reviews are cancelled and the only work left is recordWithdrawal, which has no due date, timer or chase"
           + " (docs/tasks.md: timescale '-'). Issue 30, 'What to build' (a due, chased piece of work until the"
-          + " closure is signed off); beside point 5 (withdrawal), not named among the 14 points",
-      "plannedReturn: at home, no dated task for a named person: open [recordCaseClosure]",
-      "Support ended with the child at home (TRANSFER_TO_TEAM_AROUND_CHILD or STEP_DOWN_TO_UNIVERSAL under section"
-          + " 20, or after a withdrawal) and no court order stands: the case waits at caseClosure's recordCaseClosure,"
-          + " which has no due date, timer or chase. Issue 30, 'What to build' ('until the case is closed with a"
-          + " recorded, signed-off closure'); not named among the 14 points",
-      "plannedReturn: at home, no dated task for a named person: open [signOffClosure]",
-      "As recordCaseClosure: the line manager's signOffClosure has no due date, timer or chase, and a closure not"
-          + " signed off (closureSignedOff = false) goes back to an undated recordCaseClosure. Issue 30, 'What to"
-          + " build'; not named among the 14 points",
-      "unplannedReturn: at home, no dated task for a named person: open [recordCaseClosure]",
-      "The unplanned return's closure, as the planned one's: ratified, visited, support ended under section 20,"
-          + " the case waits at an undated recordCaseClosure. Issue 30, 'What to build'; not among the 14 points",
-      "unplannedReturn: at home, no dated task for a named person: open [signOffClosure]",
-      "The unplanned return's closure sign-off, undated as the planned one's. Issue 30, 'What to build'; not among"
-          + " the 14 points"));
+          + " closure is signed off); beside point 5 (withdrawal), not named among the 14 points"));
 
   /** Yes-or-no answers that steer a gateway, enumerated both ways; any other yes or no is answered yes. */
   static final Set<String> STEERING_YES_OR_NO = Set.of("welfareSafeguarded", "closureSignedOff", "childStillAtHome");
