@@ -157,7 +157,9 @@ public enum CaseTask {
       Notice.ESCALATION,
       List.of(text("serviceManagerNotes")), CaseTask::noFurtherRule),                                 // Salford §4
 
-  RECORD_WITHDRAWAL("recordWithdrawal", "Record withdrawal of consent", Performer.SOCIAL_WORKER, Stage.CLOSING, null, Notice.ROUTINE,
+  RECORD_WITHDRAWAL("recordWithdrawal", "Record withdrawal of consent", Performer.SOCIAL_WORKER, Stage.CLOSING,
+      new Due("Withdrawal record", "5 working days after the family withdrew (service standard for Salford §8)"),
+      Notice.ROUTINE,
       List.of(text("withdrawalNotes"), yesOrNo("cafContinues")), CaseTask::noFurtherRule),            // Salford §8
 
   RECORD_CASE_CLOSURE("recordCaseClosure", "Record case closure", Performer.SOCIAL_WORKER, Stage.CLOSING,
