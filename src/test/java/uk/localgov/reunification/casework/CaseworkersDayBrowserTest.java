@@ -217,9 +217,22 @@ class CaseworkersDayBrowserTest extends ProcessTest {
     CockpitDashboardBrowserTest.logIn(browser, port, "tasklist", "socialworker1", "socialworker1");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(), 'Start process')]"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='"
-        + process + "']"))).click();
-    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
+    By entry = By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + process + "']");
+    wait.until(ExpectedConditions.elementToBeClickable(entry)).click();
+    // the list of processes may be drawn again as it loads, losing a click: click again while no form shows
+    WebElement form = new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> {
+      var shown = driver.findElements(By.cssSelector(".modal .fjs-form")).stream().filter(WebElement::isDisplayed).findFirst();
+      if (shown.isEmpty()) {
+        driver.findElements(entry).stream().findFirst().ifPresent(link -> {
+          try {
+            link.click();
+          } catch (org.openqa.selenium.WebDriverException redrawn) {
+            // drawn again meanwhile: the next poll clicks the new one
+          }
+        });
+      }
+      return shown.orElse(null);
+    });
     wait.until(focused -> form.findElements(By.cssSelector("input, textarea, select")).get(0)
         .equals(browser.switchTo().activeElement()));
     assertThat(AxeCheck.criticalOrSerious(browser, "Tasklist: the start form " + process)).isEmpty();
