@@ -127,6 +127,50 @@ class CaseworkersDayBrowserTest extends ProcessTest {
         .filter(stored -> !stored.isBlank()).toList()).containsExactly(visited.toString());
   }
 
+  /** Issue 30: the service managers' decision is acted on, on the social worker's own form, with the day typed day first. */
+  @ParameterizedTest
+  @ValueSource(strings = {"en-GB", "en-US"})
+  void theDayAChildWentBackIntoCareIsRecordedDayFirstOnItsOwnForm(String language) throws Exception {
+    browser = CockpitDashboardBrowserTest.chromium(language);
+    ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("DAY-")),
+        "legalStatus", "SECTION_20", "returnDate", LocalDate.now(ENGLAND).minusDays(20).toString(),
+        "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
+    complete(task("completeReturnPlan", instance), vars("returnPlan", "Outreach team daily; school"));
+    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed"));
+    complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "NOT_RATIFIED",
+        "ratificationReasons", "No named adult after school", "childWishesConsidered", true, "iroConsulted", true,
+        "relativesConsulted", true, "carersConsulted", true));
+    complete(task("decideNextSteps", instance), vars("nextSteps", "RETURN_TO_CARE",
+        "nextStepsNotes", "Mother agrees to accommodation under section 20"));
+    String record = task("recordReturnToCare", instance).getId();
+    LocalDate back = aDayAMonthFirstReadingWouldMove(LocalDate.now(ENGLAND).minusDays(20));
+
+    CockpitDashboardBrowserTest.logIn(browser, port, "tasklist", "socialworker1", "socialworker1");
+    browser.get(tasklist(record));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'fjs-form')]//label[contains(., 'went back into care')]"))).click();
+    WebElement date = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".fjs-container .fjs-datepicker input.fjs-input")));
+    assertThat(date.getDomAttribute("placeholder")).isEqualTo("dd/mm/yyyy");
+    date.sendKeys(back.format(DAY_FIRST));
+    for (WebElement text : browser.findElements(By.cssSelector(".fjs-form textarea:not([readonly]):not([disabled])"))) {
+      text.sendKeys("Placed with foster carers; mother agreed");
+    }
+    assertThat(readAs(date)).isEqualTo("Read as " + back.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy")) + ".");
+    assertThat(browser.findElements(By.cssSelector("[data-reunification-claim-notice]")))
+        .as("no 'press Claim' line on the assignee's own form, though it shows a fact read-only").isEmpty();
+    screenshot("record-return-to-care-" + language + ".png");
+    assertThat(AxeCheck.criticalOrSerious(browser, "Tasklist: recording a return to care (" + language + ")")).isEmpty();
+    browser.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+
+    wait.until(done -> tasks.createTaskQuery().taskId(record).count() == 0);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("returnedToCareOn").singleResult().getValue()).isEqualTo(back.toString());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .as("the case ended with the child back in care").isZero();
+  }
+
   @Test
   void anImpossibleDateIsRefusedSayingWhatWasReadAndARefusedVisitInPlainWords() throws Exception {
     browser = CockpitDashboardBrowserTest.chromium("en-GB");

@@ -33,9 +33,11 @@ function skipLink() {
 }
 
 function claimNotice(form) {
-  const input = form.querySelector('input:not([type=hidden]), textarea, select');
-  const disabled = !!form.closest('.fjs-disabled, .fjs-readonly') || !!form.querySelector('.fjs-disabled, .fjs-readonly')
-    || !!(input && (input.disabled || input.readOnly));
+  // Tasklist greys the form of a task nobody has claimed by the class disabled-form on its wrapper; a
+  // form that only shows some facts read-only (the plan, the managers' reasons) is not greyed
+  const inputs = [...form.querySelectorAll('input:not([type=hidden]), textarea, select')];
+  const disabled = !!form.closest('.disabled-form, .fjs-disabled')
+    || (inputs.length > 0 && inputs.every(input => input.disabled || input.readOnly));
   let notice = document.querySelector('[data-reunification-claim-notice]');
   if (!disabled) {
     if (notice) {
