@@ -518,21 +518,7 @@ class EveryPathKeepsTheChildsWorkTest extends ProcessTest {
 
   /** Values that keep every rule of the task's declaration, dated on the case's clock. */
   static Map<String, Object> valid(CaseTask task) {
-    Map<String, Object> values = new HashMap<>();
-    for (Recorded recorded : task.records()) {
-      if (!recorded.required()) {
-        continue;
-      }
-      values.put(recorded.name(), switch (recorded.kind()) {
-        case TEXT -> "Recorded by the walker";
-        case YES_OR_NO -> true;
-        case PAST_OR_TODAY_DATE -> today().toString();
-        case ONE_OF -> recorded.values().get(0);
-        case MEMBER_OF -> EveryStepRecordsOnlyWhatItIsForTest.A_MEMBER_OF.get(recorded.values().get(0));
-        default -> throw new IllegalStateException("no sample for required " + recorded);
-      });
-    }
-    return values;
+    return EveryStepRecordsOnlyWhatItIsForTest.valid(task);
   }
 
   List<String> candidates(Task task) {
