@@ -17,7 +17,8 @@ const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
   const page = await browser.newPage({ viewport: { width: 2600, height: 1400 } });
   for (const file of fs.readdirSync(path.join(root, 'processes')).filter(f => f.endsWith('.bpmn')).sort()) {
     const xml = fs.readFileSync(path.join(root, 'processes', file), 'utf8');
-    await page.setContent('<html><body style="margin:0;background:#fff"><div id="canvas" style="width:2600px;height:1200px"></div></body></html>');
+    // the drill-down buttons of collapsed sub-processes are for clicking in Modeler, not for a picture
+    await page.setContent('<html><head><style>.bjs-drilldown{display:none}</style></head><body style="margin:0;background:#fff"><div id="canvas" style="width:2600px;height:1200px"></div></body></html>');
     await page.addScriptTag({ content: viewer });
     const box = await page.evaluate(async (diagram) => {
       const bpmn = new BpmnJS({ container: '#canvas' });

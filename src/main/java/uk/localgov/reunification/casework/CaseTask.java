@@ -58,6 +58,19 @@ public enum CaseTask {
         earlierFailedReturnStaysTicked(variables, rules);
       }),
 
+  ASSESS_PLACEMENT_WITH_PARENT("assessPlacementWithParent", "Assess placement with parent", Performer.SOCIAL_WORKER,
+      Stage.PLANNING, new Due("Assessment of a placement with a parent", "10 working days after a child in care went"
+          + " home unplanned (reg 19(b))"), Notice.ROUTINE,
+      // reg 19(a): the parent interviewed; reg 17(a)-(c), Schedule 3: the parent, the home, the adults in it
+      List.of(pastOrTodayDate("parentInterviewedOn"), text("placementAssessment"), yesOrNo("placementSafeguardsWelfare")),
+      CaseTask::noFurtherRule),
+
+  RECORD_PLACEMENT_PLAN("recordPlacementPlan", "Record placement plan", Performer.SOCIAL_WORKER, Stage.PLANNING,
+      new Due("Placement plan", "5 working days after a child in care went home unplanned (reg 9(2))"), Notice.ROUTINE,
+      List.of(text("placementPlan"), yesOrNo("placementPlanSigned"),
+          textRequiredWhen("placementPlanNotSignedReason", "when placementPlanSigned is false")),
+      CaseTask::signedByTheParentOrSaysWhyNot),                                                       // reg 9(1)-(3)
+
   PRE_RETURN_REVIEW("preReturnReview", "Review return plan before return", Performer.IRO, Stage.IRO_REVIEW, null, Notice.ROUTINE,
       // Salford §5; reg 17(d), Part 6: the IRO records the reasons and what was considered, for every outcome
       List.of(oneOf("reviewOutcome", "PROCEED", "REVISE_PLAN", "RETURN_NOT_SUPPORTED"), text("reviewReasons")),
@@ -104,10 +117,18 @@ public enum CaseTask {
         ratifiedOnlyWithTheChildAndTheIroHeard(variables, rules);
       }),
 
-  DECIDE_NEXT_STEPS("decideNextSteps", "Decide next steps after a refused ratification", Performer.SERVICE_MANAGERS, Stage.RATIFICATION, null,
-      Notice.ESCALATION,
+  DECIDE_NEXT_STEPS("decideNextSteps", "Decide next steps after a refused ratification", Performer.SERVICE_MANAGERS, Stage.RATIFICATION,
+      new Due("Next steps after a refused ratification", "5 working days after the refusal (service standard for"
+          + " Salford §7)"), Notice.ESCALATION,
       List.of(oneOf("nextSteps", "REVISE_AND_RESUBMIT", "LEGAL_PLANNING", "RETURN_TO_CARE"), text("nextStepsNotes")),
-      CaseTask::noFurtherRule),                                                                       // Salford §6–§7
+      CaseTask::resubmittedAtMostTwice),                                                              // Salford §6–§7
+
+  RECORD_LEGAL_PLANNING("recordLegalPlanning", "Record legal planning decision", Performer.SERVICE_MANAGERS, Stage.RATIFICATION,
+      new Due("Legal planning after a refused ratification", "10 working days after legal planning was decided (service"
+          + " standard for Salford §7)"), Notice.ESCALATION,
+      List.of(oneOf("legalPlanningOutcome", "ISSUE_PROCEEDINGS", "PRE_PROCEEDINGS", "NO_LEGAL_ACTION"),
+          text("legalPlanningNotes")),
+      CaseTask::noFurtherRule),                                                                       // Salford §7; CA 1989 s31
 
   RECORD_RETURN_TO_CARE("recordReturnToCare", "Record return to care", Performer.SOCIAL_WORKER, Stage.RATIFICATION,
       new Due("Return to care after a refused ratification", "5 working days after the service managers decided"
@@ -116,7 +137,9 @@ public enum CaseTask {
           text("returnToCareNotes")),
       CaseTask::backInCareOnlyFromHome),                                                              // Salford §6–§7
 
-  REVISE_PLAN("revisePlan", "Revise return plan", Performer.SOCIAL_WORKER, Stage.PLANNING, null, Notice.ROUTINE,
+  REVISE_PLAN("revisePlan", "Revise return plan", Performer.SOCIAL_WORKER, Stage.PLANNING,
+      new Due("Plan revision", "10 working days after it is asked for (service standard for Salford §4 and §7)"),
+      Notice.ROUTINE,
       List.of(text("returnPlan"), text("planChangeReason"), factorCodes("factorsPresent"), factorCodes("protectiveFactors"),
           factorResponses("factorResponses")),
       // Salford §4, §7; Wiltshire §3 (the factors at all times), §6 (each answered)
@@ -161,6 +184,11 @@ public enum CaseTask {
       new Due("Withdrawal record", "5 working days after the family withdrew (service standard for Salford §8)"),
       Notice.ROUTINE,
       List.of(text("withdrawalNotes"), yesOrNo("cafContinues")), CaseTask::noFurtherRule),            // Salford §8
+
+  REVIEW_CAF_SUPPORT("reviewCafSupport", "Review CAF support", Performer.SOCIAL_WORKER, Stage.CLOSING,
+      new Due("CAF review after consent is withdrawn", "6 weeks after the withdrawal, then 6-weekly until universal"
+          + " services meet the child's needs (Salford §8, at its Child in Need reviews' interval)"), Notice.ROUTINE,
+      List.of(text("cafReviewNotes"), yesOrNo("needsMetByUniversalServices")), CaseTask::noFurtherRule),  // Salford §8
 
   RECORD_CASE_CLOSURE("recordCaseClosure", "Record case closure", Performer.SOCIAL_WORKER, Stage.CLOSING,
       new Due("Closure record", "10 working days after the closure is asked for (service standard for reg 39(2))"),
@@ -481,6 +509,30 @@ public enum CaseTask {
       throw new CaseInputRefused("ratificationReasons", "is required when the decision is " + decision + ": "
           + ("NOT_RATIFIED".equals(decision) ? "why the return is not ratified" : "what more is needed, and why")
           + " (Salford §7)");
+    }
+  }
+
+  /** Reg 9(3): the placement plan is agreed with and signed by the parent; a plan not signed says why. */
+  private static void signedByTheParentOrSaysWhyNot(CaseVariables variables, TaskRules rules) {
+    if (!variables.yesOrNo("placementPlanSigned") && !variables.isPresent("placementPlanNotSignedReason")) {
+      throw new CaseInputRefused("placementPlanNotSignedReason", "is required when the parent has not signed the"
+          + " placement plan: it must be agreed with and signed by them (reg 9(3)), so say why it is not");
+    }
+  }
+
+  /** How often a refused plan may be revised and put to the nominated officer again. */
+  static final int RESUBMISSIONS_ALLOWED = 2;
+
+  /**
+   * Salford §7 lets the service managers revise a refused plan and ask again, and sets no limit. The
+   * service's own is two resubmissions: after a third refusal the child at home needs a decided
+   * course, legal planning or a return to care, not another round of the same plan.
+   */
+  private static void resubmittedAtMostTwice(CaseVariables variables, TaskRules rules) {
+    if ("REVISE_AND_RESUBMIT".equals(variables.text("nextSteps"))
+        && rules.resubmissions(variables.text("childId")) >= RESUBMISSIONS_ALLOWED) {
+      throw new CaseInputRefused("nextSteps", "REVISE_AND_RESUBMIT is not open: the plan has been revised and refused "
+          + RESUBMISSIONS_ALLOWED + " times already. Choose LEGAL_PLANNING or RETURN_TO_CARE (Salford §7)");
     }
   }
 

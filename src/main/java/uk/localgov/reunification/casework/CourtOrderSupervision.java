@@ -70,6 +70,18 @@ public class CourtOrderSupervision {
         : calendar.endOfDayAfter(returnDate, SALFORD_REVIEW_DAYS);
   }
 
+  /** Reg 19(b): the assessment of a placement made before it is due 10 working days after the return. */
+  public Date placementAssessmentDue(DelegateExecution execution) {
+    return calendar.endOfWorkingDaysAfter(CaseRecord.of(execution).returnDate(), REG_19_WORKING_DAYS);
+  }
+
+  /** Reg 9(2): a placement plan not prepared before the placement is due within 5 working days of its start. */
+  public Date placementPlanDue(DelegateExecution execution) {
+    return calendar.endOfWorkingDaysAfter(CaseRecord.of(execution).returnDate(), REG_9_WORKING_DAYS);
+  }
+
+  static final int REG_9_WORKING_DAYS = 5;
+
   /**
    * Whether a review of the case under Part 6 has been held since the child went home, which ends
    * the weekly visits of reg 28(3)(a) and (4)(a) ("until the first review carried out in accordance

@@ -39,13 +39,30 @@ public class Ratifiers {
         : "Salford §7 and reg 18(1)/39(4): the nominated officer's approval";
   }
 
-  /** Reg 39(5): aged 16 or 17 on the day of the return (today's, while a planned one is being decided), section 20. */
+  /**
+   * Reg 39(5) applies on the day the decision is put into effect: the return. An unplanned return
+   * knows that day. A planned one is ratified before it, so the Director approves when the child is
+   * 16 or 17 on any day the return can be due: from today to the end of the ratification's 7 days and
+   * the 14 days after it in which the return is confirmed (the due dates of {@code ratifyDecision}
+   * and {@code confirmReturnHome}). A child turning 16 in between is not left to the Head of Service.
+   */
   boolean directorApproves(CaseRecord record) {
     if (record == null || !"SECTION_20".equals(record.legalStatus()) || record.dateOfBirth() == null) {
       return false;
     }
-    LocalDate onTheDay = record.returnDate() == null ? calendar.today() : LocalDate.parse(record.returnDate());
-    int age = Period.between(LocalDate.parse(record.dateOfBirth()), onTheDay).getYears();
+    LocalDate born = LocalDate.parse(record.dateOfBirth());
+    if (record.returnDate() != null) {
+      return sixteenOrSeventeen(born, LocalDate.parse(record.returnDate()));
+    }
+    LocalDate today = calendar.today();
+    return sixteenOrSeventeen(born, today) || sixteenOrSeventeen(born, today.plusDays(PLANNED_RETURN_WINDOW_DAYS));
+  }
+
+  /** The ratification's 7 days and the return's 14 after it (Salford §7 service standards). */
+  static final int PLANNED_RETURN_WINDOW_DAYS = 7 + 14;
+
+  private static boolean sixteenOrSeventeen(LocalDate born, LocalDate on) {
+    int age = Period.between(born, on).getYears();
     return age == 16 || age == 17;
   }
 

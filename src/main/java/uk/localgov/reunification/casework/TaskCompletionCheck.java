@@ -83,6 +83,18 @@ public class TaskCompletionCheck implements ExecutionListener, TaskRules {
   }
 
   @Override
+  public long resubmissions(String childId) {
+    return lookups.read(() -> runtime.createProcessInstanceQuery().processDefinitionKey("unplannedReturn")
+        .processInstanceBusinessKey(childId).list().stream()
+        .mapToLong(running -> history.createHistoricActivityInstanceQuery().processInstanceId(running.getId())
+            .activityId(RESUBMISSION).count())
+        .sum());
+  }
+
+  /** The diagram's step that revises a refused plan for the nominated officer (unplanned-return.bpmn). */
+  static final String RESUBMISSION = "CallActivity_RevisePlanForRatification";
+
+  @Override
   public boolean courtOrderStands(String childId) {
     return cases.of(childId).map(active -> active.record().courtOrderStands()).orElse(false);
   }

@@ -20,6 +20,9 @@ interface TaskRules {
   /** How many Child in Need reviews of the child's support now running are held, the one being completed not counted. */
   long supportReviewsHeld(String childId);
 
+  /** How many times the child's running return has had its plan revised and put to the nominated officer again. */
+  long resubmissions(String childId);
+
   /** Whether the child's active case is under a care order or interim care order that no court has discharged. */
   boolean courtOrderStands(String childId);
 }

@@ -79,7 +79,8 @@ class DemoHistory {
       // accommodated under section 20, so the family may withdraw from support (Salford §8)
       unplanned("2005", "Daisy Frost", "socialworker2", "iro1", home, "SECTION_20", "PARENT_REMOVED_FROM_SECTION_20")
           .visited(home.plusDays(4)).reviewed(home.plusDays(24)).ratified(home.plusDays(27))
-          .supportStarted(home.plusDays(27)).withdrew(home.plusMonths(2)).closed(home.plusMonths(2).plusDays(2))
+          .supportStarted(home.plusDays(27)).withdrew(home.plusMonths(2))
+          .cafReviewed(home.plusMonths(2).plusDays(40)).closed(home.plusMonths(2).plusDays(42))
           .checkedIn(true).checkInOpens();
       home = today.minusMonths(8);
       unplanned("2006", "Arlo Grant", "socialworker3", "iro2", home)
@@ -242,6 +243,13 @@ class DemoHistory {
       runtime.createMessageCorrelation("FamilyWithdrewConsent").processInstanceBusinessKey(childId).correlate();
       return complete("recordWithdrawal", Map.of("withdrawalNotes", "Family no longer wish to engage.",
           "cafContinues", true));
+    }
+
+    /** Salford §8: the CAF went on after the withdrawal; its review finds universal services now meet the needs. */
+    PastCase cafReviewed(LocalDate day) {
+      at(day).runJob("CallActivity_ContinueCaf");
+      return complete("reviewCafSupport", Map.of("cafReviewNotes", "School nurse and family support worker involved;"
+          + " attendance back to normal.", "needsMetByUniversalServices", true));
     }
 
     private Map<String, Object> decision(String decision) {

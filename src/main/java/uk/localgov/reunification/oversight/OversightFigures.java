@@ -58,7 +58,7 @@ public class OversightFigures {
 
   static final String[] RETURN_PROCESSES = {"plannedReturn", "unplannedReturn"};
   static final String[] CASE_PROCESSES = {"plannedReturn", "unplannedReturn", "ratification", "ongoingSupport",
-      "planRevision", "caseClosure", CaseFollowUps.PROCESS};
+      "planRevision", "caseClosure", "cafSupport", CaseFollowUps.PROCESS};
   static final String CHECK_IN = "confirmChildAtHome";
   static final String SUSTAINED_AT_HOME = "SUSTAINED_AT_HOME";
   /** A task is due at most 84 days after it is created (the longest Child in Need review interval). */

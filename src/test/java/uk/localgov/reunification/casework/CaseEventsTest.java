@@ -164,6 +164,46 @@ class CaseEventsTest extends ProcessTest {
     assertThat(outcome(instance)).isEqualTo("FAMILY_WITHDREW");
   }
 
+  /**
+   * Salford §8: "The CAF can however continue until such time as the child's needs have been fully
+   * understood [...] until the child's needs can be met through universal services." The case stays
+   * open with a CAF review due every 6 weeks, chased when late, and closes when one finds the needs met.
+   */
+  @Test
+  void aWithdrawalWithTheCafGoingOnKeepsACafReviewDueUntilUniversalServicesMeetTheChildsNeeds() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(at(2026, 11, 9, 9, 0));
+    ProcessInstance instance = inSupport();
+    sendAccepted("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
+    complete(task("recordWithdrawal", instance), vars("withdrawalNotes", "Mother no longer wants the visits",
+        "cafContinues", true));
+    execute(job("CallActivity_ContinueCaf", instance));
+
+    ProcessInstance caf = sub("cafSupport", instance);
+    org.camunda.bpm.engine.task.Task review = task("reviewCafSupport", caf);
+    assertThat(review).isAssignedTo("socialworker1");
+    assertThat(review.getDueDate()).as("6 weeks after the withdrawal").isEqualTo(at(2026, 12, 21, 23, 59, 59));
+    assertThat(sub("caseClosure", instance)).as("the case stays open while the CAF goes on").isNull();
+
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(at(2026, 12, 22, 8, 0));
+    execute(job("Timer_CafReviewOverdue", caf));
+    org.camunda.bpm.engine.task.Task chase = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("chaseOverdueWork").singleResult();
+    assertThat(chase.getAssignee()).isEqualTo("linemanager1");
+    assertThat(chase.getName()).startsWith("Chase CAF review after consent is withdrawn for");
+
+    complete(task("reviewCafSupport", caf), vars("cafReviewNotes", "School nurse and family support worker still involved",
+        "needsMetByUniversalServices", false));
+    assertThat(task("reviewCafSupport", caf).getDueDate()).as("the next CAF review, 6 weeks on")
+        .isEqualTo(at(2027, 2, 2, 23, 59, 59));
+
+    complete(task("reviewCafSupport", caf), vars("cafReviewNotes", "Settled; school and GP meet her needs",
+        "needsMetByUniversalServices", true));
+    assertThat(caf).isEnded();
+    closeCase(instance);
+    assertThat(instance).isEnded();
+    assertThat(outcome(instance)).isEqualTo("FAMILY_WITHDREW");
+  }
+
   @Test
   void aFamilyWithdrawingDuringSupportEndsSupportButNotAnOpenConcern() {
     ProcessInstance instance = inSupport();

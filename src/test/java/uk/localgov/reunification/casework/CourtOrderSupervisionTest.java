@@ -70,6 +70,49 @@ class CourtOrderSupervisionTest extends ProcessTest {
         : homeAfterAnUnplannedReturn(legalStatus, returnDate);
   }
 
+  /**
+   * Reg 19: a child in care who went home unplanned is placed before the assessment, so it is due
+   * within 10 working days of the return (reg 19(b)); the placement plan within 5 (reg 9(2)), signed
+   * by the parent (reg 9(3)). Each is the social worker's, chased by the line manager once overdue.
+   */
+  @Test
+  void aChildInCareWhoWentHomeUnplannedHasTheAssessmentAndThePlacementPlanTheRegulationsRequire() {
+    // home on Wednesday 25 February 2026
+    ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
+        "legalStatus", "INTERIM_CARE_ORDER", "returnDate", "2026-02-25", "returnReason", "PLACEMENT_BREAKDOWN"));
+
+    Task assessment = task("assessPlacementWithParent", instance);
+    assertThat(assessment).isAssignedTo("socialworker1");
+    assertThat(assessment.getDueDate()).as("10 working days after 25 February").isEqualTo(at(2026, 3, 11, 23, 59, 59));
+    Task plan = task("recordPlacementPlan", instance);
+    assertThat(plan).isAssignedTo("socialworker1");
+    assertThat(plan.getDueDate()).as("5 working days after 25 February").isEqualTo(at(2026, 3, 4, 23, 59, 59));
+
+    ClockUtil.setCurrentTime(at(2026, 3, 5, 9, 0));
+    execute(job("Timer_PlacementPlanOverdue", instance));
+    assertThat(chaseOf(instance)).isAssignedTo("linemanager1");
+    assertThat(tasks.getVariable(chaseOf(instance).getId(), "overdueSince")).isEqualTo("2026-03-04");
+    assertThatThrownBy(() -> tasks.complete(plan.getId(), vars("placementPlan", "Support for mother; contact; school",
+        "placementPlanSigned", false))).isInstanceOf(CaseInputRefused.class)
+        .hasMessageContaining("'placementPlanNotSignedReason' is required");
+    complete(plan, vars("placementPlan", "Support for mother; contact; school", "placementPlanSigned", true));
+    assertThat(chaseOf(instance)).as("the chase ends with the record").isNull();
+
+    complete(assessment, vars("parentInterviewedOn", "2026-02-26", "placementAssessment",
+        "Mother's partner checked; the flat has room; grandmother helps", "placementSafeguardsWelfare", true));
+    assertThat(instance).hasPassed("EndEvent_Reg19WorkDone");
+  }
+
+  @Test
+  void aSection20ChildWhoWentHomeIsNotPlacedUnderReg19() {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
+        "legalStatus", "SECTION_20", "returnDate", "2026-02-25", "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
+
+    assertThat(instance).hasPassed("EndEvent_NotPlacedUnderReg19");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKeyIn("assessPlacementWithParent", "recordPlacementPlan").count()).isZero();
+  }
+
   Task chaseOf(ProcessInstance instance) {
     return tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .taskDefinitionKey("chaseOverdueWork").singleResult();

@@ -73,6 +73,29 @@ class DirectorApprovalTest extends ProcessTest {
     assertThat(ratification).as("reg 39(5) is for a child not in the authority's care").hasCandidateGroup("headofservice");
   }
 
+  @Test
+  void aFifteenYearOldWhoTurnsSixteenBeforeAPlannedReturnIsDueIsApprovedByTheDirector() {
+    // 15 on 2 March, 16 on 15 March: within the ratification's 7 days and the return's 14
+    assertThat(plannedRatificationOf("2010-03-15")).as("reg 39(5) applies on the day of the return, not of the decision")
+        .hasCandidateGroup("directors");
+  }
+
+  @Test
+  void aPlannedReturnOfAChildWhoIsSixteenOnlyLongAfterItIsDueIsRatifiedByTheHeadOfService() {
+    assertThat(plannedRatificationOf("2010-09-01")).hasCandidateGroup("headofservice");
+  }
+
+  /** A planned return from section 20 on 2 March 2026, assessed, planned and reviewed: the decision goes for ratification. */
+  Task plannedRatificationOf(String dateOfBirth) {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", with(careOrderChild(newChildId("DIR-")),
+        "dateOfBirth", dateOfBirth, "legalStatus", "SECTION_20"));
+    complete(task("completeAssessment", instance), vars("assessmentSummary", "Young person wants to go home to mother"));
+    complete(task("compileReturnPlan", instance), vars("returnPlan", "Youth worker weekly; college mentor"));
+    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED",
+        "reviewReasons", "The plan answers each risk with named support"));
+    return task("ratifyDecision", sub("ratification", instance));
+  }
+
   /** The ratifications a person finds in Tasklist (the engine shows each person only what they may read). */
   private String get(String user, Task task) {
     // this case's ratifications, a page within the engine's query limit (queryMaxResultsLimit)

@@ -33,7 +33,7 @@ import uk.localgov.reunification.ApplicationTest;
  * tasks (the return and every process it called, found by the child's case reference) and either
  * completes one of them with one of its answers (each value of a choice it records, each yes or no that
  * steers a gateway), or sends an event of the case ({@code WelfareConcernRaised},
- * {@code FamilyWithdrewConsent}, {@code ChildReturnedToCare}, {@code CareOrderDischarged}), or lets time
+ * {@code FamilyWithdrewConsent}, {@code ChildReturnedToCare}, {@code CourtOrderMade}, {@code CareOrderDischarged}), or lets time
  * pass to the case's next timer. A refused step (400, {@link CaseInputRefused}, or a message nothing
  * waits for) is a legal branch: the walker checks it left the case as it was and goes on.
  *
@@ -51,11 +51,9 @@ import uk.localgov.reunification.ApplicationTest;
  * walked before and stops. Bounded by {@link #MAX_STEPS} accepted steps per path and
  * {@link #MAX_PATHS} paths per kind of case.
  *
- * <p>What this walk cannot see: issue 30 point 3 (a change of legal status after the start; LEGAL_PLANNING
- * with no legal step) and point 8 (no reg 19 assessment task on the unplanned path under an order) leave
- * the child with dated work for a named person (ordinary support, the urgent plan, the visits), only not
- * the work the law asks for; and no event of a case changes the legal status, so the walker has none to
- * send. Those points need tests of their own.
+ * <p>What this walk cannot see: whether the dated work is the work the law asks for (the reg 19
+ * assessment and placement plan, reg 28's visits after an order, the legal planning step). Those are
+ * proved by tests of their own; the walk proves only that some named person has dated work.
  *
  * <p>Where the invariant fails on the current diagrams, the failure is not hidden: every failing
  * moment is named by the open tasks of the case at that moment, and {@link #KNOWN_GAPS} lists each
@@ -77,10 +75,11 @@ class EveryPathKeepsTheChildsWorkTest extends ProcessTest {
   static final Map<String, String> KNOWN_GAPS = new TreeMap<>(Map.of());
 
   /** Yes-or-no answers that steer a gateway, enumerated both ways; any other yes or no is answered yes. */
-  static final Set<String> STEERING_YES_OR_NO = Set.of("welfareSafeguarded", "closureSignedOff", "childStillAtHome");
+  static final Set<String> STEERING_YES_OR_NO = Set.of("welfareSafeguarded", "closureSignedOff", "childStillAtHome",
+      "cafContinues", "needsMetByUniversalServices");
 
   static final List<String> EVENTS = List.of("WelfareConcernRaised", "FamilyWithdrewConsent", "ChildReturnedToCare",
-      "CareOrderDischarged");
+      "CourtOrderMade", "CareOrderDischarged");
 
   static final Set<String> RETURNS = Set.of("plannedReturn", "unplannedReturn");
 
@@ -296,6 +295,11 @@ class EveryPathKeepsTheChildsWorkTest extends ProcessTest {
       }
       if ("CareOrderDischarged".equals(event)) {
         correlation.setVariable("dischargeDate", today().toString());
+      }
+      if ("CourtOrderMade".equals(event)) {
+        // a full care order: forward from section 20 and from an interim order, refused once one is made
+        correlation.setVariable("legalStatus", "CARE_ORDER");
+        correlation.setVariable("orderMadeOn", today().toString());
       }
       correlation.correlateWithResult();
     }

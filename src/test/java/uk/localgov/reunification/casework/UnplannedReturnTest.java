@@ -198,6 +198,8 @@ class UnplannedReturnTest extends ProcessTest {
         "nextStepsNotes", "Plan needs a named adult for after-school care"));
     ProcessInstance revision = sub("planRevision", instance);
     assertThat(task("revisePlan", revision)).isAssignedTo("socialworker1");
+    assertThat(task("revisePlan", revision).getDueDate()).as("10 working days after Monday 2 March")
+        .isEqualTo(at(2026, 3, 16, 23, 59, 59));
     assertThat(runtime.getVariable(revision.getId(), "revisionReason")).isEqualTo("Plan needs a named adult for after-school care");
     complete(task("revisePlan", revision), vars("returnPlan", "Grandmother collects from school daily",
         "planChangeReason", "Named adult for after school"));
@@ -209,8 +211,13 @@ class UnplannedReturnTest extends ProcessTest {
     assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
   }
 
+  /**
+   * Salford §7: legal planning is a step, not a label: the service managers record the meeting's
+   * decision within 10 working days, chased by the Head of Service, and the return goes to the
+   * nominated officer again with the legal plan, while support goes on.
+   */
   @Test
-  void legalPlanningIsRecordedAndSupportGoesOn() {
+  void legalPlanningIsHeldAndRecordedAndTheReturnIsPutToTheNominatedOfficerAgain() {
     ProcessInstance instance = reviewed(start(wentHome()));
     ratify(instance, "NOT_RATIFIED");
     complete(task("firstHomeVisit", instance), visitReport(true));
@@ -218,8 +225,61 @@ class UnplannedReturnTest extends ProcessTest {
     complete(task("decideNextSteps", instance), vars("nextSteps", "LEGAL_PLANNING",
         "nextStepsNotes", "Legal planning meeting booked; support continues meanwhile"));
 
+    Task legal = task("recordLegalPlanning", instance);
+    assertThat(legal).hasCandidateGroup("servicemanagers");
+    assertThat(legal.getDueDate()).as("10 working days after Monday 2 March").isEqualTo(at(2026, 3, 16, 23, 59, 59));
+    assertThat(instance).isWaitingAt("recordLegalPlanning", "CallActivity_OngoingSupport");
+    ClockUtil.setCurrentTime(at(2026, 3, 17, 9, 0));
+    execute(job("Timer_LegalPlanningOverdue", instance));
+    Task chase = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("chaseOverdueWork").singleResult();
+    assertThat(chase).as("the service managers' own work is chased by the Head of Service").hasCandidateGroup("headofservice");
+    assertThat(tasks.getVariable(chase.getId(), "overdueSince")).isEqualTo("2026-03-16");
+
+    complete(legal, vars("legalPlanningOutcome", "PRE_PROCEEDINGS",
+        "legalPlanningNotes", "Letter before proceedings; support plan strengthened"));
+    assertThat(sub("ratification", instance)).as("the nominated officer is asked again").isNotNull();
+    ratify(instance, "RATIFIED");
     assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
-    assertThat(runtime.getVariable(instance.getId(), "nextSteps")).isEqualTo("LEGAL_PLANNING");
+  }
+
+  /** Salford §7: the service managers' decision after a refusal is due in 5 working days and chased. */
+  @Test
+  void theNextStepsAreDueInFiveWorkingDaysAndAnOverdueDecisionIsChasedByTheHeadOfService() {
+    ProcessInstance instance = reviewed(start(wentHome()));
+    ratify(instance, "NOT_RATIFIED");
+
+    assertThat(task("decideNextSteps", instance).getDueDate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
+    ClockUtil.setCurrentTime(at(2026, 3, 10, 9, 0));
+    execute(job("Timer_NextStepsOverdue", instance));
+    Task chase = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("chaseOverdueWork").singleResult();
+    assertThat(chase).hasCandidateGroup("headofservice");
+    assertThat(chase.getName()).startsWith("Chase Next steps after a refused ratification for");
+
+    complete(task("decideNextSteps", instance), vars("nextSteps", "RETURN_TO_CARE", "nextStepsNotes", "Foster care"));
+    assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).as("the chase ends with the decision").isZero();
+  }
+
+  /** Salford §7 sets no limit; the service's is two resubmissions, then legal planning or a return to care. */
+  @Test
+  void aPlanRefusedThreeTimesIsNotResubmittedAgain() {
+    ProcessInstance instance = reviewed(start(wentHome()));
+    for (int refusal = 1; refusal <= 2; refusal++) {
+      ratify(instance, "NOT_RATIFIED");
+      complete(task("decideNextSteps", instance), vars("nextSteps", "REVISE_AND_RESUBMIT",
+          "nextStepsNotes", "Revise: refusal " + refusal));
+      ProcessInstance revision = sub("planRevision", instance);
+      complete(task("revisePlan", revision), vars("returnPlan", "Plan, revision " + refusal,
+          "planChangeReason", "Refusal " + refusal));
+    }
+    ratify(instance, "NOT_RATIFIED");
+
+    assertThatThrownBy(() -> tasks.complete(task("decideNextSteps", instance).getId(), vars(
+        "nextSteps", "REVISE_AND_RESUBMIT", "nextStepsNotes", "Once more")))
+        .isInstanceOf(CaseInputRefused.class).hasMessageContaining("revised and refused 2 times already");
+    complete(task("decideNextSteps", instance), vars("nextSteps", "LEGAL_PLANNING", "nextStepsNotes", "Legal planning"));
+    assertThat(instance).isWaitingAt("recordLegalPlanning");
   }
 
   /** A decision is not a removal: the case, its visits and its work go on until the child is recorded back in care. */
