@@ -105,10 +105,11 @@ public class DeploymentRules extends OrderedPlugin {
       }
       BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        Set<String> fields = forms.get(task.getCamundaFormRef());
-        if (fields == null) {
+        Set<String> formFields = forms.get(task.getCamundaFormRef());
+        if (formFields == null) {
           continue;
         }
+        Set<String> fields = ModelRules.forTask(formFields, task.getId());
         CaseTask.of(task.getId()).ifPresent(declared -> declared.requiredNames().stream()
             .filter(variable -> !fields.contains(variable))
             .forEach(variable -> problems.add("form " + task.getCamundaFormRef() + " does not ask for " + variable

@@ -97,15 +97,77 @@ public final class ModelRules {
     return forms;
   }
 
-  /** The keys of a form's fields: those a person fills in, or with {@code shownToo} the read-only ones as well. */
+  /**
+   * The keys of a form's fields: those a person fills in, or with {@code shownToo} the read-only ones as well.
+   * One form may serve several tasks that differ in a heading or a field: the task sets the input
+   * variable {@code taskKey} to its own id, and a field shown to some of them only hides itself with
+   * {@code =taskKey != "a" and taskKey != "b"} (kept as {@code key@a}, {@code key@b}), one hidden from a
+   * task with {@code =taskKey = "a"} ({@code key!a}). {@link #forTask} reads the fields a task's form shows.
+   */
   private static Set<String> fields(JsonNode form, boolean shownToo) {
     Set<String> keys = new HashSet<>();
     form.path("components").forEach(component -> {
       if (component.has("key") && (shownToo || !component.path("readonly").asBoolean(false))) {
-        keys.add(component.get("key").asText());
+        String key = component.get("key").asText();
+        String hide = component.path("conditional").path("hide").asText("").replace(" ", "");
+        java.util.regex.Matcher hiddenFrom = HIDDEN_FROM_ONE.matcher(hide);
+        if (SHOWN_TO_SOME.matcher(hide).matches()) {
+          java.util.regex.Matcher task = TASK_NAMED.matcher(hide);
+          while (task.find()) {
+            keys.add(key + "@" + task.group(1));
+          }
+        } else if (hiddenFrom.matches()) {
+          keys.add(key + "!" + hiddenFrom.group(1));
+        } else {
+          keys.add(key);
+        }
       }
     });
     return keys;
+  }
+
+  static final String TASK_KEY = "taskKey";
+  private static final java.util.regex.Pattern SHOWN_TO_SOME =
+      java.util.regex.Pattern.compile("=taskKey!=\"\\w+\"(andtaskKey!=\"\\w+\")*");
+  private static final java.util.regex.Pattern TASK_NAMED = java.util.regex.Pattern.compile("taskKey!=\"(\\w+)\"");
+  private static final java.util.regex.Pattern HIDDEN_FROM_ONE = java.util.regex.Pattern.compile("=taskKey=\"(\\w+)\"");
+
+  /** The fields of a form (as {@link #forms} reads them) that it shows to the task with this key. */
+  public static Set<String> forTask(Set<String> fields, String taskKey) {
+    Set<String> shown = new HashSet<>();
+    for (String field : fields) {
+      int only = field.indexOf('@');
+      int not = field.indexOf('!');
+      if (only > 0) {
+        if (field.substring(only + 1).equals(taskKey)) {
+          shown.add(field.substring(0, only));
+        }
+      } else if (not > 0) {
+        if (!field.substring(not + 1).equals(taskKey)) {
+          shown.add(field.substring(0, not));
+        }
+      } else {
+        shown.add(field);
+      }
+    }
+    return shown;
+  }
+
+  /** Whether the form tells tasks apart by {@code taskKey}, so each task using it must set it. */
+  static boolean distinguishesTasks(Set<String> fields) {
+    return fields.stream().anyMatch(field -> field.indexOf('@') > 0 || field.indexOf('!') > 0);
+  }
+
+  /** The value a user task gives its input variable {@code taskKey}, or {@code null}. */
+  static String taskKeyOf(UserTask task) {
+    if (task.getExtensionElements() == null) {
+      return null;
+    }
+    return task.getExtensionElements().getElementsQuery()
+        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).list().stream()
+        .flatMap(io -> io.getCamundaInputParameters().stream())
+        .filter(parameter -> TASK_KEY.equals(parameter.getCamundaName()))
+        .map(parameter -> parameter.getTextContent().trim()).findFirst().orElse(null);
   }
 
   /** The problems of a diagram in a folder, its forms those of {@code forms}, its beans the application's. */
@@ -142,7 +204,12 @@ public final class ModelRules {
       if (declared == null) {
         problems.add(id + " is not declared in CaseTask, so nothing says what it records, what it is called or its stage");
       }
-      Set<String> fields = forms.get(task.getCamundaFormRef());
+      Set<String> formFields = forms.get(task.getCamundaFormRef());
+      Set<String> fields = formFields == null ? null : forTask(formFields, id);
+      if (formFields != null && distinguishesTasks(formFields) && !id.equals(taskKeyOf(task))) {
+        problems.add(id + " must set the input variable " + TASK_KEY + " to '" + id + "': its form '"
+            + task.getCamundaFormRef() + "' shows some fields only to some of its tasks");
+      }
       if (fields == null) {
         problems.add(id + " has no form '" + task.getCamundaFormRef() + "': none in forms/, in the deployment or deployed"
             + " before");

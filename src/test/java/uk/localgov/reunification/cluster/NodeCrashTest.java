@@ -23,6 +23,9 @@ import uk.localgov.reunification.StandaloneApplication;
  */
 class NodeCrashTest {
 
+  /** The first visits\' chases: these cases under a care order have an overdue reg 19 placement plan too. */
+  static final String FIRST_VISIT_CHASES = "Chase First home visit%";
+
   static final int CASES = 100;
   static final String LOCK_TIME = "4000";
   /** The doomed node works one job at a time, so that it is surely killed half-way. */
@@ -52,7 +55,7 @@ class NodeCrashTest {
   static long waitFor(TaskService tasks, long atLeast, long millis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + millis;
     long chases;
-    while ((chases = tasks.createTaskQuery().taskDefinitionKey("chaseOverdueWork").count()) < atLeast
+    while ((chases = tasks.createTaskQuery().taskDefinitionKey("chaseOverdueWork").taskNameLike(FIRST_VISIT_CHASES).count()) < atLeast
         && System.currentTimeMillis() < deadline) {
       Thread.sleep(100);
     }
@@ -144,7 +147,7 @@ class NodeCrashTest {
     try (ConfigurableApplicationContext inspector = StandaloneApplication.start(dataDir, concat(shared,
         "camunda.bpm.process-engine-name=inspector"))) {
       ProcessEngine engine = inspector.getBean(ProcessEngine.class);
-      long done = engine.getTaskService().createTaskQuery().taskDefinitionKey("chaseOverdueWork").count();
+      long done = engine.getTaskService().createTaskQuery().taskDefinitionKey("chaseOverdueWork").taskNameLike(FIRST_VISIT_CHASES).count();
       long locked = engine.getManagementService().createJobQuery().timers().list().stream()
           .filter(job -> ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getLockOwner() != null).count();
       System.out.printf("H2 crash: %d chases and %d jobs still locked by the killed node%n", done, locked);

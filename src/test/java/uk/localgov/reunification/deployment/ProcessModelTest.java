@@ -58,15 +58,16 @@ class ProcessModelTest {
     for (Path diagram : diagrams().toList()) {
       for (org.camunda.bpm.model.bpmn.instance.CallActivity call : org.camunda.bpm.model.bpmn.Bpmn
           .readModelFromFile(diagram.toFile()).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class)) {
-        List<String> formsOfCalled = org.camunda.bpm.model.bpmn.Bpmn
+        List<org.camunda.bpm.model.bpmn.instance.UserTask> tasksOfCalled = List.copyOf(org.camunda.bpm.model.bpmn.Bpmn
             .readModelFromFile(PROCESSES.resolve(ModelRules.kebab(call.getCalledElement()) + ".bpmn").toFile())
-            .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class).stream()
-            .map(org.camunda.bpm.model.bpmn.instance.UserTask::getCamundaFormRef).toList();
+            .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class));
         Set<String> available = new java.util.HashSet<>(ModelRules.passedIn(call));
-        formsOfCalled.forEach(form -> available.addAll(filled.getOrDefault(form, Set.of())));
-        formsOfCalled.forEach(form -> shown.getOrDefault(form, Set.of()).stream().filter(key -> !available.contains(key))
+        tasksOfCalled.forEach(task -> available.addAll(
+            ModelRules.forTask(filled.getOrDefault(task.getCamundaFormRef(), Set.of()), task.getId())));
+        tasksOfCalled.forEach(task -> ModelRules.forTask(shown.getOrDefault(task.getCamundaFormRef(), Set.of()), task.getId())
+            .stream().filter(key -> !available.contains(key))
             .forEach(key -> problems.add(diagram.getFileName() + " " + call.getId() + " does not pass " + key
-                + ", which form " + form + " shows")));
+                + ", which form " + task.getCamundaFormRef() + " shows")));
       }
     }
     assertThat(problems).isEmpty();
@@ -147,7 +148,7 @@ class ProcessModelTest {
       }
     }
     ObjectMapper json = new ObjectMapper();
-    for (String form : List.of("complete-assessment.form", "complete-return-plan.form")) {
+    for (String form : List.of("complete-assessment.form", "return-plan.form")) {
       com.fasterxml.jackson.databind.JsonNode components = json.readTree(FORMS.resolve(form).toFile()).get("components");
       for (com.fasterxml.jackson.databind.JsonNode component : components) {
         Set<String> values = new java.util.HashSet<>();
@@ -160,7 +161,7 @@ class ProcessModelTest {
         }
       }
     }
-    for (String form : List.of("compile-return-plan.form", "complete-return-plan.form")) {
+    for (String form : List.of("return-plan.form")) {
       java.util.Map<String, String> described = new java.util.HashMap<>();
       json.readTree(FORMS.resolve(form).toFile()).get("components").forEach(component -> {
         String key = component.path("key").asText();
