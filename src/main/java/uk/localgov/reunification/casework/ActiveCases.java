@@ -10,7 +10,8 @@ import uk.localgov.reunification.engine.UnrestrictedLookups;
 
 /**
  * Finds a child's active case: the running return home ({@code plannedReturn} or
- * {@code unplannedReturn}) whose business key is the child's case reference. A child has at most one.
+ * {@code unplannedReturn}) whose business key is the child's case reference, with the facts its life at
+ * home ({@code childAtHome}) has recorded since. A child has at most one.
  * Whether the caller may see it is the caller's business: this lookup answers whoever asks.
  */
 @Service
@@ -53,6 +54,13 @@ public class ActiveCases {
       }
       String key = instance.getProcessDefinitionId().substring(0, instance.getProcessDefinitionId().indexOf(':'));
       Map<String, Object> facts = new HashMap<>(runtime.getVariables(instance.getId(), CaseRecord.FACTS));
+      // the case at home (childAtHome) holds what changes once the child is home: an order made or discharged
+      runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).processDefinitionKey(CaseAtHome.PROCESS)
+          .list().forEach(atHome -> runtime.getVariables(atHome.getId(), CaseRecord.FACTS).forEach((name, value) -> {
+            if (value != null) {
+              facts.put(name, value);
+            }
+          }));
       // the Child in Need co-ordinator is allocated within the support the return calls
       runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport").processInstanceBusinessKey(childId)
           .list().forEach(support -> facts.putIfAbsent("cinCoordinator", runtime.getVariable(support.getId(), "cinCoordinator")));

@@ -19,5 +19,15 @@ public class CaseOutcome {
       throw new IllegalArgumentException("Unknown outcome '" + outcome + "'; expected one of " + OUTCOMES);
     }
     execution.getProcessInstance().setVariable("outcome", outcome);
+    // the life at home (childAtHome) ends the case: its outcome is the return's, which reports hold
+    if (execution.getProcessInstance() instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity atHome
+        && CaseAtHome.PROCESS.equals(atHome.getProcessDefinition().getKey()) && atHome.getSuperExecution() != null) {
+      atHome.getSuperExecution().getProcessInstance().setVariable("outcome", outcome);
+    }
+  }
+
+  /** The outcome support ended with (ongoingSupport's), as the case's. */
+  public void fromSupport(DelegateExecution execution) {
+    record(execution, (String) execution.getVariable("outcome"));
   }
 }

@@ -54,10 +54,18 @@ public class CourtOrderSupervision {
 
   /**
    * Reg 19: an unplanned return of a child in care (a care order or an interim care order) is a
-   * placement with a parent before the assessment is complete.
+   * placement with a parent before the assessment is complete. A planned return follows the
+   * assessment (reg 17): the return tells the case at home so ({@code returnPlanned}).
    */
   public boolean placedBeforeAssessment(DelegateExecution execution) {
-    return CaseRecord.COURT_ORDERS.contains(CaseRecord.of(execution).legalStatus());
+    return !Boolean.TRUE.equals(execution.getVariable("returnPlanned"))
+        && CaseRecord.COURT_ORDERS.contains(CaseRecord.of(execution).legalStatus());
+  }
+
+  /** The case's return, at the root of its processes: its reviews and its start are the case's. */
+  private static String caseOf(DelegateExecution execution) {
+    String root = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution).getRootProcessInstanceId();
+    return root == null ? execution.getProcessInstanceId() : root;
   }
 
   /**
@@ -92,7 +100,7 @@ public class CourtOrderSupervision {
    */
   public boolean reviewedSinceReturn(DelegateExecution execution) {
     return execution.getVariable("reviewDate") != null || lookups.read(() -> history.createHistoricTaskInstanceQuery()
-        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(CaseTask.RETURN_REVIEW.key()).finished()
+        .rootProcessInstanceId(caseOf(execution)).taskDefinitionKey(CaseTask.RETURN_REVIEW.key()).finished()
         .count()) > 0;
   }
 
@@ -158,28 +166,28 @@ public class CourtOrderSupervision {
    * the same transaction), and none is cancelled but with the supervision itself.
    */
   private long reviewsOnRecord(DelegateExecution execution) {
-    String instance = execution.getProcessInstanceId();
-    return lookups.read(() -> history.createHistoricTaskInstanceQuery().processInstanceId(instance)
+    String instance = caseOf(execution);
+    return lookups.read(() -> history.createHistoricTaskInstanceQuery().rootProcessInstanceId(instance)
         .taskDefinitionKeyIn(CaseTask.PRE_RETURN_REVIEW.key(), CaseTask.RETURN_REVIEW.key()).finished().count()
-        + history.createHistoricTaskInstanceQuery().processInstanceId(instance)
+        + history.createHistoricTaskInstanceQuery().rootProcessInstanceId(instance)
         .taskDefinitionKey(CaseTask.LOOKED_AFTER_REVIEW.key()).count());
   }
 
   private long lookedAfterReviewsAskedFor(DelegateExecution execution) {
-    return lookups.read(() -> history.createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
+    return lookups.read(() -> history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseOf(execution))
         .taskDefinitionKey(CaseTask.LOOKED_AFTER_REVIEW.key()).count());
   }
 
   /** The day the case began: today while its start is not yet written to the history (it began in this transaction). */
   private LocalDate caseBegan(DelegateExecution execution) {
     var started = lookups.read(() -> history.createHistoricProcessInstanceQuery()
-        .processInstanceId(execution.getProcessInstanceId()).singleResult());
+        .processInstanceId(caseOf(execution)).singleResult());
     return started == null ? calendar.today() : LocalDate.parse(calendar.dayOf(started.getStartTime()));
   }
 
   private String returnReviewDay(DelegateExecution execution) {
     HistoricTaskInstance review = lookups.read(() -> history.createHistoricTaskInstanceQuery()
-        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKeyIn(SupportSchedule.IRO_REVIEWS).finished()
+        .rootProcessInstanceId(caseOf(execution)).taskDefinitionKeyIn(SupportSchedule.IRO_REVIEWS).finished()
         .orderByHistoricTaskInstanceEndTime().desc().listPage(0, 1)).stream().findFirst().orElse(null);
     return review == null ? CaseRecord.of(execution).returnDate() : calendar.dayOf(review.getEndTime());
   }

@@ -133,7 +133,10 @@ public class CaseChronology {
           process.getStartUserId(), null, values, null));
       return;
     }
-    entries.add(new Entry(iso(process.getStartTime()), name + " started", process.getStartUserId(), null, Map.of(), null));
+    // the life at home begins with the return, in the same moment: the return's start says it
+    if (!uk.localgov.reunification.casework.CaseAtHome.PROCESS.equals(process.getProcessDefinitionKey())) {
+      entries.add(new Entry(iso(process.getStartTime()), name + " started", process.getStartUserId(), null, Map.of(), null));
+    }
     // Wiltshire §3: an earlier return that failed, known at the start, links the earlier case
     latest(updates, CaseTask.EARLIER_FAILED_RETURNS).ifPresent(earlier -> EarlierReturns.recorded(earlier).forEach(failed ->
         entries.add(new Entry(iso(process.getStartTime()), "Earlier return home ended with the child back in care on "

@@ -71,11 +71,13 @@ public class CaseFollowUps {
    * case reference, and lets the people of the case read it from the start.
    */
   public void begin(DelegateExecution execution) {
+    // the case is its return, at the root: the life at home (childAtHome) that closes it is called by it
+    String closedCase = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution).getRootProcessInstanceId();
     Map<String, Object> facts = new HashMap<>();
     CaseRecord.FACTS.forEach(name -> facts.put(name, execution.getVariable(name)));
     // the Child in Need co-ordinator was allocated within the support the return called, ended by now:
     // one of the people of the case, who may see it closed and report a concern in its year
-    facts.computeIfAbsent("cinCoordinator", name -> cinCoordinatorOf(execution.getProcessInstanceId()));
+    facts.computeIfAbsent("cinCoordinator", name -> cinCoordinatorOf(closedCase));
     CaseRecord record = CaseRecord.of(facts);
     Map<String, Object> variables = new LinkedHashMap<>();
     CaseRecord.FACTS.forEach(name -> {
@@ -83,17 +85,17 @@ public class CaseFollowUps {
         variables.put(name, record.fact(name));
       }
     });
-    variables.put("closedCase", execution.getProcessInstanceId());
+    variables.put("closedCase", closedCase);
     variables.put("closedOn", calendar.today().toString());
     variables.put("closedWithOutcome", execution.getVariable("outcome"));
     ProcessInstance followUp = lookups.read(() ->
         runtime.startProcessInstanceByKey(PROCESS, record.childId(), variables));
-    access.share(record.childId(), followUp.getId(), execution.getProcessInstanceId(), null, null, access.people(record));
+    access.share(record.childId(), followUp.getId(), closedCase, null, null, access.people(record));
   }
 
   private Object cinCoordinatorOf(String returnId) {
     return lookups.read(() -> {
-      String[] supports = history.createHistoricProcessInstanceQuery().superProcessInstanceId(returnId)
+      String[] supports = history.createHistoricProcessInstanceQuery().rootProcessInstanceId(returnId)
           .processDefinitionKey("ongoingSupport").list().stream().map(support -> support.getId()).toArray(String[]::new);
       return supports.length == 0 ? null : history.createHistoricVariableInstanceQuery().processInstanceIdIn(supports)
           .variableName("cinCoordinator").list().stream().map(variable -> variable.getValue())

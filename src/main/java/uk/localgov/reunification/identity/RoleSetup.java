@@ -71,6 +71,10 @@ public class RoleSetup extends OrderedPlugin {
       directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
     }
+    // the events of a case begun since the life at home was drawn once reach its childAtHome; a case
+    // begun before finishes on its own version, whose return holds them
+    directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, uk.localgov.reunification.casework.CaseAtHome.PROCESS,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE);
     // ChildReturnedToCare and WelfareConcernRaised also reach a closed case's year of follow-up
     // (contract: follow-up after closure; CaseFollowUps.EVENTS)
     directory.grantGroup(Roles.CASE_SYSTEMS, Resources.PROCESS_DEFINITION, FOLLOW_UP,

@@ -57,7 +57,7 @@ import uk.localgov.reunification.oversight.OversightReport.WorkerCaseload;
 public class OversightFigures {
 
   static final String[] RETURN_PROCESSES = {"plannedReturn", "unplannedReturn"};
-  static final String[] CASE_PROCESSES = {"plannedReturn", "unplannedReturn", "ratification", "ongoingSupport",
+  static final String[] CASE_PROCESSES = {"plannedReturn", "unplannedReturn", "childAtHome", "ratification", "ongoingSupport",
       "planRevision", "caseClosure", "cafSupport", CaseFollowUps.PROCESS};
   static final String CHECK_IN = "confirmChildAtHome";
   static final String SUSTAINED_AT_HOME = "SUSTAINED_AT_HOME";

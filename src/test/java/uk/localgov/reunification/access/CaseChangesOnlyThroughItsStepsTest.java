@@ -64,7 +64,7 @@ class CaseChangesOnlyThroughItsStepsTest {
 
   /** Where an unplanned return of socialworker1 stands when the first home visit is due. */
   record TheCase(String childId, String instanceId, String definitionId, String visitTaskId,
-      String visitExecutionId, String visitTimerJobId, String commentId) {
+      String visitExecutionId, String visitTimerJobId, String commentId, String atHomeId) {
   }
 
   /**
@@ -187,12 +187,14 @@ class CaseChangesOnlyThroughItsStepsTest {
     TheCase theCase = liveCase("admin");
 
     ResponseEntity<String> answer = send("admin", new Request(HttpMethod.POST,
-        "/engine-rest/process-instance/" + theCase.instanceId() + "/modification",
+        "/engine-rest/process-instance/" + theCase.atHomeId() + "/modification",
         Map.of("instructions", List.of(Map.of("type", "cancel", "activityId", "firstHomeVisit")))));
 
     assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(runtime.getActiveActivityIds(theCase.atHomeId())).containsExactlyInAnyOrder("ConditionalEvent_PlanWritten",
+        "ConditionalEvent_ReturnRatified", "ConditionalEvent_OrderMade");
     assertThat(runtime.getActiveActivityIds(theCase.instanceId())).containsExactlyInAnyOrder("completeReturnPlan", "returnReview",
-        "ConditionalEvent_OrderMade");
+        "CallActivity_ChildAtHome");
   }
 
   @ParameterizedTest(name = "the case-record system still sends {0}")
@@ -215,9 +217,9 @@ class CaseChangesOnlyThroughItsStepsTest {
 
     assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     switch (message) {
-      case "WelfareConcernRaised" -> assertThat(jobs.createJobQuery().processInstanceId(theCase.instanceId())
+      case "WelfareConcernRaised" -> assertThat(jobs.createJobQuery().processInstanceId(theCase.atHomeId())
           .activityId("ServiceTask_OpenRaisedConcern").count()).isEqualTo(1);
-      case "FamilyWithdrewConsent" -> assertThat(runtime.getActiveActivityIds(theCase.instanceId()))
+      case "FamilyWithdrewConsent" -> assertThat(runtime.getActiveActivityIds(theCase.atHomeId()))
           .containsExactly("recordWithdrawal");
       default -> assertThat(runtime.createProcessInstanceQuery().processInstanceId(theCase.instanceId()).count())
           .as("the case has ended").isZero();
@@ -305,15 +307,18 @@ class CaseChangesOnlyThroughItsStepsTest {
   TheCase liveCase(String label) {
     String childId = "STEPS-" + label.replaceAll("[^A-Za-z0-9]", "") + "-" + System.nanoTime() % 1000000;
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", unplannedChild(childId));
-    assertThat(runtime.getActiveActivityIds(instance.getId())).contains("firstHomeVisit", "completeReturnPlan");
-    Task visit = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("firstHomeVisit")
+    // the return decides; its life at home (childAtHome) holds the visit
+    ProcessInstance atHome = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+    assertThat(runtime.getActiveActivityIds(instance.getId())).contains("completeReturnPlan");
+    assertThat(runtime.getActiveActivityIds(atHome.getId())).contains("firstHomeVisit");
+    Task visit = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey("firstHomeVisit")
         .singleResult();
     assertThat(visit.getAssignee()).isEqualTo("socialworker1");
     Comment comment = tasks.createComment(visit.getId(), instance.getId(), "Visit arranged with the mother");
-    Job timer = jobs.createJobQuery().processInstanceId(instance.getId()).activityId("Timer_FirstVisitOverdue")
+    Job timer = jobs.createJobQuery().processInstanceId(atHome.getId()).activityId("Timer_FirstVisitOverdue")
         .singleResult();
     return new TheCase(childId, instance.getId(), instance.getProcessDefinitionId(), visit.getId(),
-        visit.getExecutionId(), timer.getId(), comment.getId());
+        visit.getExecutionId(), timer.getId(), comment.getId(), atHome.getId());
   }
 
   /** The same case after the child returned to care. */
@@ -325,7 +330,7 @@ class CaseChangesOnlyThroughItsStepsTest {
   }
 
   Job job(TheCase theCase, String activityId) {
-    return jobs.createJobQuery().processInstanceId(theCase.instanceId()).activityId(activityId).singleResult();
+    return jobs.createJobQuery().processInstanceId(theCase.atHomeId()).activityId(activityId).singleResult();
   }
 
   /** What a change behind the case's steps could alter, at runtime and in history, read as the application. */

@@ -1,8 +1,8 @@
 package uk.localgov.reunification.casework;
 
+import static uk.localgov.reunification.casework.CaseTask.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
 
@@ -38,7 +38,7 @@ class CaseChronologyTest extends ProcessTest {
   void thePeopleOfTheCaseReadItsStepsEventsAndOpenWorkOldestFirst() {
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("CHR-")));
     String childId = instance.getBusinessKey();
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother's capacity assessed; grandmother nearby"));
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Mother's capacity assessed; grandmother nearby"));
     ResponseEntity<String> reported = http.withBasicAuth("socialworker1", "socialworker1").postForEntity(
         "/engine-rest/process-definition/key/reportCaseEvent/start", Map.of("variables", Map.of(
             "childId", Map.of("value", childId, "type", "String"),
@@ -46,7 +46,7 @@ class CaseChronologyTest extends ProcessTest {
             "eventDetails", Map.of("value", "School reports the child hungry", "type", "String"))), String.class);
     assertThat(reported.getStatusCode()).as(reported.getBody()).isEqualTo(HttpStatus.OK);
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute(
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job("ServiceTask_OpenRaisedConcern", instance));
+        job("ServiceTask_OpenRaisedConcern", instance));
 
     List<Map<String, Object>> entries = entries("socialworker1", childId);
 
@@ -71,9 +71,9 @@ class CaseChronologyTest extends ProcessTest {
   void theChronologyShowsTheStageTheResearchFactorsAndEachReallocation() {
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("CHR-")));
     String childId = instance.getBusinessKey();
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessed", "factorsPresent",
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Assessed", "factorsPresent",
         org.camunda.spin.Spin.JSON("[\"FAMILY_SUBSTANCE_MISUSE\"]")));
-    complete(task("compileReturnPlan", instance), vars("returnPlan", "Plan", "factorResponses",
+    complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "Plan", "factorResponses",
         org.camunda.spin.Spin.JSON("{\"FAMILY_SUBSTANCE_MISUSE\": \"Drug service weekly; testing agreed\"}")));
     ResponseEntity<String> moved = http.withBasicAuth("linemanager1", "linemanager1").postForEntity(
         "/api/cases/" + childId + "/reallocation", Map.of("role", "iro", "userId", "iro2"), String.class);

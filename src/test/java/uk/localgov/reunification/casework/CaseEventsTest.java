@@ -1,11 +1,10 @@
 package uk.localgov.reunification.casework;
 
+import static uk.localgov.reunification.casework.CaseTask.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.casework.Cases.with;
@@ -58,22 +57,22 @@ class CaseEventsTest extends ProcessTest {
 
   ProcessInstance inRatification() {
     ProcessInstance instance = planned();
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessment"));
-    complete(task("compileReturnPlan", instance), vars("returnPlan", "Plan"));
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED",
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Assessment"));
+    complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "Plan"));
+    complete(task(PRE_RETURN_REVIEW, instance), vars("reviewOutcome", "PROCEED",
         "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
     return instance;
   }
 
   ProcessInstance inSupport() {
     ProcessInstance instance = unplanned();
-    complete(task("completeReturnPlan", instance), vars("returnPlan", "Plan"));
-    complete(task("returnReview", instance), vars("reviewNotes", "Reviewed"));
+    complete(task(COMPLETE_RETURN_PLAN, instance), vars("returnPlan", "Plan"));
+    complete(task(RETURN_REVIEW, instance), vars("reviewNotes", "Reviewed"));
     ProcessInstance ratification = sub("ratification", instance);
-    complete(task("ratifyDecision", ratification), vars("ratificationDecision", "RATIFIED",
+    complete(task(RATIFY_DECISION, ratification), vars("ratificationDecision", "RATIFIED",
         "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
     execute(job("CallActivity_OngoingSupport", instance));
-    complete(task("allocateCinCoordinator", sub("ongoingSupport", instance)), vars("cinCoordinator", "cincoordinator1"));
+    complete(task(ALLOCATE_CIN_COORDINATOR, sub("ongoingSupport", instance)), vars("cinCoordinator", "cincoordinator1"));
     return instance;
   }
 
@@ -91,9 +90,9 @@ class CaseEventsTest extends ProcessTest {
 
     assertThat(concerns(instance)).hasSize(1);
     ProcessInstance concern = concerns(instance).get(0);
-    assertThat(task("reviewWelfareConcern", concern)).isAssignedTo("linemanager1");
-    assertThat(runtime.getVariable(concern.getId(), "concernDetails")).isEqualTo("Neighbour heard shouting");
-    assertThat(instance).isWaitingAt("completeAssessment");
+    assertThat(task(REVIEW_WELFARE_CONCERN, concern)).isAssignedTo("linemanager1");
+    assertThat(caseVariable(concern, "concernDetails")).isEqualTo("Neighbour heard shouting");
+    assertThatCase(instance).isWaitingAt("completeAssessment");
   }
 
   @Test
@@ -117,7 +116,7 @@ class CaseEventsTest extends ProcessTest {
     execute(job("ServiceTask_OpenRaisedConcern", instance));
 
     assertThat(concerns(instance)).hasSize(2);
-    assertThat(instance).hasPassed("EndEvent_ConcernOpened").isWaitingAt("completeReturnPlan");
+    assertThatCase(instance).hasPassed("EndEvent_ConcernOpened").isWaitingAt("completeReturnPlan");
   }
 
   /** Salford §2, §8: before a planned return the child is still looked after; there is no support at home to leave. */
@@ -131,7 +130,7 @@ class CaseEventsTest extends ProcessTest {
     assertThat(answer.getBody()).contains("'returnDate' is not recorded", "the child has not gone home",
         "ends it at the IRO's review (return not supported) or at ratification");
     assertThat(sub("ratification", instance)).as("the ratification goes on").isNotNull();
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("recordWithdrawal").count()).isZero();
+    assertThat(caseTasks(instance).taskDefinitionKey("recordWithdrawal").count()).isZero();
   }
 
   /** Salford §6–§7: the urgent plan, the IRO's review and the ratification are not the family's to withdraw from. */
@@ -143,9 +142,9 @@ class CaseEventsTest extends ProcessTest {
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getBody()).contains("has a return still to be decided");
-    assertThat(instance).isWaitingAt("completeReturnPlan", "returnReview");
-    complete(task("completeReturnPlan", instance), vars("returnPlan", "Plan"));
-    complete(task("returnReview", instance), vars("reviewNotes", "Reviewed"));
+    assertThatCase(instance).isWaitingAt("completeReturnPlan", "returnReview");
+    complete(task(COMPLETE_RETURN_PLAN, instance), vars("returnPlan", "Plan"));
+    complete(task(RETURN_REVIEW, instance), vars("reviewNotes", "Reviewed"));
     assertThat(send("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of()).getStatusCode())
         .as("still refused while the nominated officer decides").isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(sub("ratification", instance)).isNotNull();
@@ -156,10 +155,10 @@ class CaseEventsTest extends ProcessTest {
     ProcessInstance instance = inSupport();
     sendAccepted("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(task("recordWithdrawal", instance).getId(),
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(task(RECORD_WITHDRAWAL, instance).getId(),
         vars("withdrawalNotes", "Father asked us to stop"))).isInstanceOf(CaseInputRefused.class)
         .hasMessageContaining("'cafContinues' is required");
-    complete(task("recordWithdrawal", instance), vars("withdrawalNotes", "Father asked us to stop", "cafContinues", false));
+    complete(task(RECORD_WITHDRAWAL, instance), vars("withdrawalNotes", "Father asked us to stop", "cafContinues", false));
     closeCase(instance);
     assertThat(outcome(instance)).isEqualTo("FAMILY_WITHDREW");
   }
@@ -174,12 +173,12 @@ class CaseEventsTest extends ProcessTest {
     org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(at(2026, 11, 9, 9, 0));
     ProcessInstance instance = inSupport();
     sendAccepted("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
-    complete(task("recordWithdrawal", instance), vars("withdrawalNotes", "Mother no longer wants the visits",
+    complete(task(RECORD_WITHDRAWAL, instance), vars("withdrawalNotes", "Mother no longer wants the visits",
         "cafContinues", true));
     execute(job("CallActivity_ContinueCaf", instance));
 
     ProcessInstance caf = sub("cafSupport", instance);
-    org.camunda.bpm.engine.task.Task review = task("reviewCafSupport", caf);
+    org.camunda.bpm.engine.task.Task review = task(REVIEW_CAF_SUPPORT, caf);
     assertThat(review).isAssignedTo("socialworker1");
     assertThat(review.getDueDate()).as("6 weeks after the withdrawal").isEqualTo(at(2026, 12, 21, 23, 59, 59));
     assertThat(sub("caseClosure", instance)).as("the case stays open while the CAF goes on").isNull();
@@ -191,16 +190,16 @@ class CaseEventsTest extends ProcessTest {
     assertThat(chase.getAssignee()).isEqualTo("linemanager1");
     assertThat(chase.getName()).startsWith("Chase CAF review after consent is withdrawn for");
 
-    complete(task("reviewCafSupport", caf), vars("cafReviewNotes", "School nurse and family support worker still involved",
+    complete(task(REVIEW_CAF_SUPPORT, caf), vars("cafReviewNotes", "School nurse and family support worker still involved",
         "needsMetByUniversalServices", false));
-    assertThat(task("reviewCafSupport", caf).getDueDate()).as("the next CAF review, 6 weeks on")
+    assertThat(task(REVIEW_CAF_SUPPORT, caf).getDueDate()).as("the next CAF review, 6 weeks on")
         .isEqualTo(at(2027, 2, 2, 23, 59, 59));
 
-    complete(task("reviewCafSupport", caf), vars("cafReviewNotes", "Settled; school and GP meet her needs",
+    complete(task(REVIEW_CAF_SUPPORT, caf), vars("cafReviewNotes", "Settled; school and GP meet her needs",
         "needsMetByUniversalServices", true));
-    assertThat(caf).isEnded();
+    assertThatCase(caf).isEnded();
     closeCase(instance);
-    assertThat(instance).isEnded();
+    assertThatCase(instance).isEnded();
     assertThat(outcome(instance)).isEqualTo("FAMILY_WITHDREW");
   }
 
@@ -211,10 +210,10 @@ class CaseEventsTest extends ProcessTest {
     execute(job("ServiceTask_OpenRaisedConcern", instance));
 
     sendAccepted("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
-    complete(task("recordWithdrawal", instance), vars("withdrawalNotes", "Family moved away", "cafContinues", false));
+    complete(task(RECORD_WITHDRAWAL, instance), vars("withdrawalNotes", "Family moved away", "cafContinues", false));
     closeCase(instance);
 
-    assertThat(instance).isEnded();
+    assertThatCase(instance).isEnded();
     assertThat(sub("ongoingSupport", instance)).isNull();
     assertThat(concerns(instance)).as("a safeguarding concern outlives the voluntary support").hasSize(1);
   }
@@ -224,11 +223,11 @@ class CaseEventsTest extends ProcessTest {
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(
         careOrderChild("EV-RTC" + System.nanoTime() % 100000), "returnDate", "2026-11-01",
         "returnReason", "PLACEMENT_BREAKDOWN"));
-    assertThat(instance).isWaitingAt("firstHomeVisit", "completeReturnPlan");
+    assertThatCase(instance).isWaitingAt("firstHomeVisit", "completeReturnPlan");
 
     sendAccepted("ChildReturnedToCare", instance.getBusinessKey(), Map.of());
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_ChildReturnedToCare");
+    assertThatCase(instance).isEnded().hasPassed("EndEvent_ChildReturnedToCare");
     assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).count()).isZero();
   }
@@ -239,7 +238,7 @@ class CaseEventsTest extends ProcessTest {
 
     sendAccepted("ChildReturnedToCare", instance.getBusinessKey(), Map.of());
 
-    assertThat(instance).isEnded();
+    assertThatCase(instance).isEnded();
     assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
     assertThat(sub("ongoingSupport", instance)).isNull();
   }
@@ -247,9 +246,9 @@ class CaseEventsTest extends ProcessTest {
   /** A planned return, ratified, with the child gone home today (confirmReturnHome). */
   ProcessInstance plannedAndHome() {
     ProcessInstance instance = inRatification();
-    complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
+    complete(task(RATIFY_DECISION, sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
         "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
-    complete(task("confirmReturnHome", instance), vars("returnDate", java.time.LocalDate.now(ENGLAND).toString()));
+    complete(task(CONFIRM_RETURN_HOME, instance), vars("returnDate", java.time.LocalDate.now(ENGLAND).toString()));
     return instance;
   }
 
@@ -261,7 +260,7 @@ class CaseEventsTest extends ProcessTest {
 
     sendAccepted("ChildReturnedToCare", instance.getBusinessKey(), Map.of());
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_ChildReturnedToCare");
+    assertThatCase(instance).isEnded().hasPassed("EndEvent_ChildReturnedToCare");
     assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
     assertThat(concerns(instance)).hasSize(1);
   }
@@ -284,21 +283,21 @@ class CaseEventsTest extends ProcessTest {
       assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(answer.getBody()).contains("child '" + stillInCare.getBusinessKey() + "'", "has not gone home yet",
           "still looked after", "Salford §2", "\"field\":\"returnDate\"");
-      assertThat(stillInCare).isActive();
-      assertThat(runtime.getVariable(stillInCare.getId(), "outcome")).as("the case has no outcome").isNull();
+      assertThatCase(stillInCare).isActive();
+      assertThat(caseVariable(stillInCare, "outcome")).as("the case has no outcome").isNull();
     }
-    assertThat(assessing).isWaitingAt("completeAssessment");
+    assertThatCase(assessing).isWaitingAt("completeAssessment");
     assertThat(sub("ratification", ratifying)).isWaitingAt("ratifyDecision");
   }
 
   @Test
   void onceTheSocialWorkerConfirmsTheReturnHomeAReturnToCareEndsThePlannedReturn() {
     ProcessInstance instance = plannedAndHome();
-    assertThat(instance).isWaitingAt("firstHomeVisit");
+    assertThatCase(instance).isWaitingAt("firstHomeVisit");
 
     sendAccepted("ChildReturnedToCare", instance.getBusinessKey(), Map.of());
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_ChildReturnedToCare");
+    assertThatCase(instance).isEnded().hasPassed("EndEvent_ChildReturnedToCare");
     assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
   }
 
@@ -308,9 +307,9 @@ class CaseEventsTest extends ProcessTest {
     ProcessInstance first = planned();
     assertThat(send("ChildReturnedToCare", first.getBusinessKey(), Map.of()).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
-    complete(task("completeAssessment", first), vars("assessmentSummary", "Assessment"));
-    complete(task("compileReturnPlan", first), vars("returnPlan", "Plan"));
-    complete(task("preReturnReview", first), vars("reviewOutcome", "RETURN_NOT_SUPPORTED",
+    complete(task(COMPLETE_ASSESSMENT, first), vars("assessmentSummary", "Assessment"));
+    complete(task(COMPILE_RETURN_PLAN, first), vars("returnPlan", "Plan"));
+    complete(task(PRE_RETURN_REVIEW, first), vars("reviewOutcome", "RETURN_NOT_SUPPORTED",
         "reviewReasons", "The risks found at assessment are not yet reduced"));
     assertThat(outcome(first)).isEqualTo("RETURN_NOT_SUPPORTED");
 
@@ -318,8 +317,8 @@ class CaseEventsTest extends ProcessTest {
         careOrderChild(first.getBusinessKey()), "legalStatus", "SECTION_20", "returnDate",
         java.time.LocalDate.now(ENGLAND).toString(), "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
 
-    assertThat(runtime.getVariable(next.getId(), "factorsPresent")).as("no previous failed return ticked").isNull();
-    assertThat(runtime.getVariable(next.getId(), "earlierFailedReturns")).isNull();
+    assertThat(caseVariable(next, "factorsPresent")).as("no previous failed return ticked").isNull();
+    assertThat(caseVariable(next, "earlierFailedReturns")).isNull();
   }
 
   @Test
@@ -331,7 +330,7 @@ class CaseEventsTest extends ProcessTest {
         String.class);
 
     assertThat(answer.getStatusCode().value()).isIn(400, 403);
-    assertThat(instance).isActive();
+    assertThatCase(instance).isActive();
   }
 
   @Test
@@ -356,15 +355,15 @@ class CaseEventsTest extends ProcessTest {
   @Test
   void aPlannedReturnAtTheFirstVisitCanStillBeWithdrawnFrom() {
     ProcessInstance instance = inRatification();
-    complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
+    complete(task(RATIFY_DECISION, sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
         "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
     String today = java.time.LocalDate.now(ENGLAND).toString();
-    complete(task("confirmReturnHome", instance), vars("returnDate", today));
-    complete(task("firstHomeVisit", instance), with(visitReport(true), "visitDate", today));
+    complete(task(CONFIRM_RETURN_HOME, instance), vars("returnDate", today));
+    complete(task(FIRST_HOME_VISIT, instance), with(visitReport(true), "visitDate", today));
 
     sendAccepted("FamilyWithdrewConsent", instance.getBusinessKey(), Map.of());
 
-    assertThat(instance).isWaitingAt("recordWithdrawal");
+    assertThatCase(instance).isWaitingAt("recordWithdrawal");
   }
 
   /** Contract (wave 2): a message changes a case only as its event does; it cannot carry the case's facts. */
@@ -383,10 +382,10 @@ class CaseEventsTest extends ProcessTest {
         + " which carries only concernDetails");
     assertThat(withdrawing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(withdrawing.getBody()).contains("'legalStatus' is not carried by message FamilyWithdrewConsent");
-    assertThat(runtime.getVariable(instance.getId(), "socialWorker")).isEqualTo("socialworker1");
-    assertThat(runtime.getVariable(atHome.getId(), "legalStatus")).isEqualTo("SECTION_20");
+    assertThat(caseVariable(instance, "socialWorker")).isEqualTo("socialworker1");
+    assertThat(caseVariable(atHome, "legalStatus")).isEqualTo("SECTION_20");
     assertThat(concerns(instance)).isEmpty();
-    assertThat(instance).isWaitingAt("completeAssessment");
+    assertThatCase(instance).isWaitingAt("completeAssessment");
   }
 
   /** Salford §8: support is voluntary only under section 20; a court order ends only in court (Children Act 1989 s39). */
@@ -401,8 +400,8 @@ class CaseEventsTest extends ProcessTest {
       assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(answer.getBody()).contains("'legalStatus' is " + order + " for child '" + instance.getBusinessKey()
           + "': support under a court order is not voluntary");
-      assertThat(instance).isWaitingAt("completeAssessment");
-      assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("recordWithdrawal").count())
+      assertThatCase(instance).isWaitingAt("completeAssessment");
+      assertThat(caseTasks(instance).taskDefinitionKey("recordWithdrawal").count())
           .isZero();
     }
   }

@@ -1,8 +1,8 @@
 package uk.localgov.reunification.casework;
 
+import static uk.localgov.reunification.casework.CaseTask.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.oversight.CockpitDashboardBrowserTest.assertNoContentSecurityPolicyViolations;
@@ -62,9 +62,9 @@ class CaseTabBrowserTest extends ProcessTest {
   void theSocialWorkerAndTheLineManagerSeeTheCaseWholeBesideTheirWork() throws Exception {
     browser = CockpitDashboardBrowserTest.chromium();
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("TAB-")));
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother completed the parenting course",
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Mother completed the parenting course",
         "factorsPresent", ResearchFactorsInCaseTest.json("[\"FAMILY_DOMESTIC_ABUSE\"]")));
-    String planTask = task("compileReturnPlan", instance).getId();
+    String planTask = task(COMPILE_RETURN_PLAN, instance).getId();
 
     logIn("tasklist", "socialworker1");
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("dueDate"));
@@ -107,9 +107,9 @@ class CaseTabBrowserTest extends ProcessTest {
     browser = CockpitDashboardBrowserTest.chromium("en-GB");
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("REP-")));
     String childId = instance.getBusinessKey();
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother completed the parenting course",
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Mother completed the parenting course",
         "factorsPresent", ResearchFactorsInCaseTest.json("[]")));
-    String planTask = task("compileReturnPlan", instance).getId();
+    String planTask = task(COMPILE_RETURN_PLAN, instance).getId();
 
     logIn("tasklist", "socialworker1");
     caseTab("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + planTask, "Case");
@@ -126,8 +126,8 @@ class CaseTabBrowserTest extends ProcessTest {
 
     assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-report-sent]"))).getText())
         .as("the report is on the case at once").contains("Your report is on the case of Test Child " + childId);
-    wait.until(driver -> engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_OpenRaisedConcern")
-        .count() == 1);
+    wait.until(driver -> caseJobs(instance, "ServiceTask_OpenRaisedConcern")
+        == 1);
     runAsync(instance, "ServiceTask_OpenRaisedConcern");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-report-sent]"), "Review welfare concern"));
     String said = browser.findElement(By.cssSelector("[data-report-sent]")).getText();

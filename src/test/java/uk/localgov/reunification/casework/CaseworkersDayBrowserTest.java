@@ -1,8 +1,8 @@
 package uk.localgov.reunification.casework;
 
+import static uk.localgov.reunification.casework.CaseTask.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.casework.Cases.with;
@@ -99,7 +99,7 @@ class CaseworkersDayBrowserTest extends ProcessTest {
   void aVisitDateTypedDayFirstIsStoredAsThatDay(String language) throws Exception {
     browser = CockpitDashboardBrowserTest.chromium(language);
     ProcessInstance instance = wentHome(40);
-    String visit = task("firstHomeVisit", instance).getId();
+    String visit = task(FIRST_HOME_VISIT, instance).getId();
     LocalDate visited = aDayAMonthFirstReadingWouldMove(LocalDate.now(ENGLAND).minusDays(40));
 
     CockpitDashboardBrowserTest.logIn(browser, port, "tasklist", "socialworker1", "socialworker1");
@@ -122,7 +122,7 @@ class CaseworkersDayBrowserTest extends ProcessTest {
 
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(done -> tasks.createTaskQuery().taskId(visit).count() == 0);
     // the task opened with the field blank; what it recorded is the day typed
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(atHome(instance).getId())
         .variableName("visitDate").list().stream().map(stored -> String.valueOf(stored.getValue()))
         .filter(stored -> !stored.isBlank()).toList()).containsExactly(visited.toString());
   }
@@ -135,14 +135,14 @@ class CaseworkersDayBrowserTest extends ProcessTest {
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("DAY-")),
         "legalStatus", "SECTION_20", "returnDate", LocalDate.now(ENGLAND).minusDays(20).toString(),
         "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
-    complete(task("completeReturnPlan", instance), vars("returnPlan", "Outreach team daily; school"));
-    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed"));
-    complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "NOT_RATIFIED",
+    complete(task(COMPLETE_RETURN_PLAN, instance), vars("returnPlan", "Outreach team daily; school"));
+    complete(task(RETURN_REVIEW, instance), vars("reviewNotes", "Plan agreed"));
+    complete(task(RATIFY_DECISION, sub("ratification", instance)), vars("ratificationDecision", "NOT_RATIFIED",
         "ratificationReasons", "No named adult after school", "childWishesConsidered", true, "iroConsulted", true,
         "relativesConsulted", true, "carersConsulted", true));
-    complete(task("decideNextSteps", instance), vars("nextSteps", "RETURN_TO_CARE",
+    complete(task(DECIDE_NEXT_STEPS, instance), vars("nextSteps", "RETURN_TO_CARE",
         "nextStepsNotes", "Mother agrees to accommodation under section 20"));
-    String record = task("recordReturnToCare", instance).getId();
+    String record = task(RECORD_RETURN_TO_CARE, instance).getId();
     LocalDate back = aDayAMonthFirstReadingWouldMove(LocalDate.now(ENGLAND).minusDays(20));
 
     CockpitDashboardBrowserTest.logIn(browser, port, "tasklist", "socialworker1", "socialworker1");
@@ -175,7 +175,7 @@ class CaseworkersDayBrowserTest extends ProcessTest {
   void anImpossibleDateIsRefusedSayingWhatWasReadAndARefusedVisitInPlainWords() throws Exception {
     browser = CockpitDashboardBrowserTest.chromium("en-GB");
     ProcessInstance instance = wentHome(10);
-    String visit = task("firstHomeVisit", instance).getId();
+    String visit = task(FIRST_HOME_VISIT, instance).getId();
 
     CockpitDashboardBrowserTest.logIn(browser, port, "tasklist", "socialworker1", "socialworker1");
     WebElement date = open(visit);
@@ -234,9 +234,9 @@ class CaseworkersDayBrowserTest extends ProcessTest {
   void theHeadOfServiceReadsARatificationFromTheFirstScreenWithoutClaimingIt() throws Exception {
     browser = CockpitDashboardBrowserTest.chromium("en-GB");
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("DAY-")));
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother completed the parenting course"));
-    complete(task("compileReturnPlan", instance), vars("returnPlan", "Family support twice weekly"));
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED",
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Mother completed the parenting course"));
+    complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "Family support twice weekly"));
+    complete(task(PRE_RETURN_REVIEW, instance), vars("reviewOutcome", "PROCEED",
         "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
 
     CockpitDashboardBrowserTest.logIn(browser, port, "tasklist", "headofservice1", "headofservice1");

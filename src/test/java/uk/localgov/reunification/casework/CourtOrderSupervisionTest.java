@@ -1,12 +1,11 @@
 package uk.localgov.reunification.casework;
 
+import static uk.localgov.reunification.casework.CaseTask.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.casework.Cases.with;
@@ -44,14 +43,14 @@ class CourtOrderSupervisionTest extends ProcessTest {
   ProcessInstance homeAfterAPlannedReturn(String legalStatus, String returnDate) {
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn",
         with(careOrderChild(newChildId("CO-")), "legalStatus", legalStatus));
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother has engaged with parenting work"));
-    complete(task("compileReturnPlan", instance), vars("returnPlan", "Family support twice weekly; school nurse"));
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED",
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Mother has engaged with parenting work"));
+    complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "Family support twice weekly; school nurse"));
+    complete(task(PRE_RETURN_REVIEW, instance), vars("reviewOutcome", "PROCEED",
         "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
-    complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
+    complete(task(RATIFY_DECISION, sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
         "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
-    complete(task("confirmReturnHome", instance), vars("returnDate", returnDate));
-    complete(task("firstHomeVisit", instance), vars("visitDate", returnDate, "childWishesAndFeelings", "Glad to be home",
+    complete(task(CONFIRM_RETURN_HOME, instance), vars("returnDate", returnDate));
+    complete(task(FIRST_HOME_VISIT, instance), vars("visitDate", returnDate, "childWishesAndFeelings", "Glad to be home",
         "parentView", "Routines are settling", "welfareSafeguarded", true, "childSeenAlone", true));
     return instance;
   }
@@ -60,7 +59,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
   ProcessInstance homeAfterAnUnplannedReturn(String legalStatus, String returnDate) {
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
         "legalStatus", legalStatus, "returnDate", returnDate, "returnReason", "PLACEMENT_BREAKDOWN"));
-    complete(task("firstHomeVisit", instance), vars("visitDate", returnDate, "childWishesAndFeelings", "Wants to stay",
+    complete(task(FIRST_HOME_VISIT, instance), vars("visitDate", returnDate, "childWishesAndFeelings", "Wants to stay",
         "parentView", "Relieved", "welfareSafeguarded", true, "childSeenAlone", true));
     return instance;
   }
@@ -81,10 +80,10 @@ class CourtOrderSupervisionTest extends ProcessTest {
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
         "legalStatus", "INTERIM_CARE_ORDER", "returnDate", "2026-02-25", "returnReason", "PLACEMENT_BREAKDOWN"));
 
-    Task assessment = task("assessPlacementWithParent", instance);
+    Task assessment = task(ASSESS_PLACEMENT_WITH_PARENT, instance);
     assertThat(assessment).isAssignedTo("socialworker1");
     assertThat(assessment.getDueDate()).as("10 working days after 25 February").isEqualTo(at(2026, 3, 11, 23, 59, 59));
-    Task plan = task("recordPlacementPlan", instance);
+    Task plan = task(RECORD_PLACEMENT_PLAN, instance);
     assertThat(plan).isAssignedTo("socialworker1");
     assertThat(plan.getDueDate()).as("5 working days after 25 February").isEqualTo(at(2026, 3, 4, 23, 59, 59));
 
@@ -100,7 +99,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
 
     complete(assessment, vars("parentInterviewedOn", "2026-02-26", "placementAssessment",
         "Mother's partner checked; the flat has room; grandmother helps", "placementSafeguardsWelfare", true));
-    assertThat(instance).hasPassed("EndEvent_Reg19WorkDone");
+    assertThatCase(instance).hasPassed("EndEvent_Reg19WorkDone");
   }
 
   @Test
@@ -108,8 +107,8 @@ class CourtOrderSupervisionTest extends ProcessTest {
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
         "legalStatus", "SECTION_20", "returnDate", "2026-02-25", "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
 
-    assertThat(instance).hasPassed("EndEvent_NotPlacedUnderReg19");
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+    assertThatCase(instance).hasPassed("EndEvent_NotPlacedUnderReg19");
+    assertThat(caseTasks(instance)
         .taskDefinitionKeyIn("assessPlacementWithParent", "recordPlacementPlan").count()).isZero();
   }
 
@@ -121,13 +120,13 @@ class CourtOrderSupervisionTest extends ProcessTest {
   /** Moves the clock to the morning of the day and records the statutory visit as held that day. */
   void visitOn(ProcessInstance instance, String day, boolean safe) {
     ClockUtil.setCurrentTime(at(LocalDate.parse(day), 10));
-    complete(task("statutoryVisit", instance), vars("visitDate", day, "childSeenAlone", true,
+    complete(task(STATUTORY_VISIT, instance), vars("visitDate", day, "childSeenAlone", true,
         "childWishesAndFeelings", "Likes the new school", "parentView", "Managing, tired", "welfareSafeguarded", safe));
   }
 
   void reviewOn(ProcessInstance instance, String day) {
     ClockUtil.setCurrentTime(at(LocalDate.parse(day), 14));
-    complete(task("lookedAfterReview", instance), vars("reviewDate", day, "reviewNotes", "Care plan remains appropriate"));
+    complete(task(LOOKED_AFTER_REVIEW, instance), vars("reviewDate", day, "reviewNotes", "Care plan remains appropriate"));
   }
 
   static Date endOf(String day) {
@@ -140,7 +139,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
   }
 
   Date visitDue(ProcessInstance instance) {
-    Task visit = task("statutoryVisit", instance);
+    Task visit = task(STATUTORY_VISIT, instance);
     assertThat(visit).as("the next statutory visit is on the social worker's list").isAssignedTo("socialworker1");
     assertThat(job("Timer_StatutoryVisitOverdue", instance).getDuedate()).as("its chase is set for the same moment")
         .isEqualTo(visit.getDueDate());
@@ -175,7 +174,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
     assertThat(visitDue(instance)).as("reg 28(4)(b): after the first review, at most four weeks").isEqualTo(endOf("2026-04-19"));
     visitOn(instance, "2026-04-17", true);
     assertThat(visitDue(instance)).isEqualTo(endOf("2026-05-15"));
-    assertThat(runtime.getVariable(instance.getId(), "visitRule")).asString().startsWith("reg 28(4)(b)");
+    assertThat(caseVariable(instance, "visitRule")).asString().startsWith("reg 28(4)(b)");
   }
 
   @Test
@@ -200,12 +199,12 @@ class CourtOrderSupervisionTest extends ProcessTest {
     assertThat(visitDue(instance)).as("reg 28(4)(a): weekly until the first review").isEqualTo(endOf("2026-03-09"));
 
     ClockUtil.setCurrentTime(at(LocalDate.parse("2026-03-05"), 14));
-    complete(task("returnReview", instance), vars("reviewNotes", "Return reviewed with the family; plan agreed"));
+    complete(task(RETURN_REVIEW, instance), vars("reviewNotes", "Return reviewed with the family; plan agreed"));
     visitOn(instance, "2026-03-09", true);
 
     assertThat(visitDue(instance)).as("reg 28(4)(b): four weeks after the visit that followed the review")
         .isEqualTo(endOf("2026-04-06"));
-    assertThat(runtime.getVariable(instance.getId(), "visitRule")).asString().startsWith("reg 28(4)(b)");
+    assertThat(caseVariable(instance, "visitRule")).asString().startsWith("reg 28(4)(b)");
   }
 
   /** Reg 33(1)-(2): a child recently looked after has the first review within 20 working days, the second within 3 months. */
@@ -214,16 +213,16 @@ class CourtOrderSupervisionTest extends ProcessTest {
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
         "legalStatus", "INTERIM_CARE_ORDER", "weeksAccommodated", 2, "returnDate", "2026-03-02",
         "returnReason", "PLACEMENT_BREAKDOWN"));
-    complete(task("firstHomeVisit", instance), vars("visitDate", "2026-03-02", "childWishesAndFeelings", "Wants to stay",
+    complete(task(FIRST_HOME_VISIT, instance), vars("visitDate", "2026-03-02", "childWishesAndFeelings", "Wants to stay",
         "parentView", "Relieved", "welfareSafeguarded", true, "childSeenAlone", true));
 
-    assertThat(task("lookedAfterReview", instance).getDueDate())
+    assertThat(task(LOOKED_AFTER_REVIEW, instance).getDueDate())
         .as("looked after since 16 February: 20 working days later is 16 March").isEqualTo(endOf("2026-03-16"));
     reviewOn(instance, "2026-03-12");
-    assertThat(task("lookedAfterReview", instance).getDueDate()).as("the second, three months after the first")
+    assertThat(task(LOOKED_AFTER_REVIEW, instance).getDueDate()).as("the second, three months after the first")
         .isEqualTo(endOf("2026-06-12"));
     reviewOn(instance, "2026-06-10");
-    assertThat(task("lookedAfterReview", instance).getDueDate()).as("then six months apart").isEqualTo(endOf("2026-12-10"));
+    assertThat(task(LOOKED_AFTER_REVIEW, instance).getDueDate()).as("then six months apart").isEqualTo(endOf("2026-12-10"));
   }
 
   @ParameterizedTest
@@ -231,12 +230,12 @@ class CourtOrderSupervisionTest extends ProcessTest {
   void lookedAfterReviewsFallDueAtMostSixMonthsApartAndAreChasedWhenOverdue(String process) {
     ProcessInstance instance = home(process, "CARE_ORDER", "2026-03-02");
 
-    Task review = task("lookedAfterReview", instance);
+    Task review = task(LOOKED_AFTER_REVIEW, instance);
     assertThat(review).isAssignedTo("iro1");
     assertThat(review.getDueDate()).as("reg 33(2): six months after the IRO's review of the return, or the return (2 March)")
         .isEqualTo(endOf("2026-09-02"));
     reviewOn(instance, "2026-08-20");
-    assertThat(task("lookedAfterReview", instance).getDueDate()).isEqualTo(endOf("2027-02-20"));
+    assertThat(task(LOOKED_AFTER_REVIEW, instance).getDueDate()).isEqualTo(endOf("2027-02-20"));
 
     ClockUtil.setCurrentTime(at(2027, 2, 21, 8, 0));
     execute(job("Timer_LookedAfterReviewOverdue", instance));
@@ -244,16 +243,16 @@ class CourtOrderSupervisionTest extends ProcessTest {
     assertThat(chase.getAssignee()).isEqualTo("linemanager1");
     assertThat(chase.getName()).startsWith("Chase Looked-after review for");
     complete(chase, vars("chaseNotes", "IRO booked for Tuesday"));
-    assertThat(instance).hasPassed("EndEvent_LookedAfterReviewChased").isWaitingAt("lookedAfterReview");
+    assertThatCase(instance).hasPassed("EndEvent_LookedAfterReviewChased").isWaitingAt("lookedAfterReview");
 
     reviewOn(instance, "2027-02-23");
-    assertThat(task("lookedAfterReview", instance).getDueDate()).isEqualTo(endOf("2027-08-23"));
+    assertThat(task(LOOKED_AFTER_REVIEW, instance).getDueDate()).isEqualTo(endOf("2027-08-23"));
     ClockUtil.setCurrentTime(at(2027, 8, 24, 8, 0));
     execute(job("Timer_LookedAfterReviewOverdue", instance));
     Task second = chaseOf(instance);
     reviewOn(instance, "2027-08-25");
     assertThat(tasks.createTaskQuery().taskId(second.getId()).count()).as("holding the review ends its chase").isZero();
-    assertThat(task("lookedAfterReview", instance).getDueDate()).isEqualTo(endOf("2028-02-25"));
+    assertThat(task(LOOKED_AFTER_REVIEW, instance).getDueDate()).isEqualTo(endOf("2028-02-25"));
   }
 
   @ParameterizedTest
@@ -268,7 +267,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
     assertThat(chase.getAssignee()).isEqualTo("linemanager1");
     assertThat(chase.getName()).startsWith("Chase Statutory visit for");
     complete(chase, vars("chaseNotes", "Visit booked for tomorrow"));
-    assertThat(instance).hasPassed("EndEvent_StatutoryVisitChased").isWaitingAt("statutoryVisit");
+    assertThatCase(instance).hasPassed("EndEvent_StatutoryVisitChased").isWaitingAt("statutoryVisit");
     visitOn(instance, "2026-03-11", true);
     assertThat(visitDue(instance)).as("a week after the visit held").isEqualTo(endOf("2026-03-18"));
     ClockUtil.setCurrentTime(at(2026, 3, 19, 8, 0));
@@ -291,8 +290,8 @@ class CourtOrderSupervisionTest extends ProcessTest {
     execute(job("ServiceTask_OpenStatutoryVisitConcern", instance));
 
     ProcessInstance concern = sub("welfareConcern", instance);
-    assertThat(concern).isWaitingAt("reviewWelfareConcern");
-    assertThat((String) runtime.getVariable(concern.getId(), "concernDetails"))
+    assertThatCase(concern).isWaitingAt("reviewWelfareConcern");
+    assertThat((String) caseVariable(concern, "concernDetails"))
         .startsWith("Raised at the statutory visit on 2026-03-20 (child seen alone: yes)");
     assertThat(visitDue(instance)).isEqualTo(endOf("2026-05-01"));
   }
@@ -302,11 +301,11 @@ class CourtOrderSupervisionTest extends ProcessTest {
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("S20-")),
         "legalStatus", "SECTION_20", "weeksAccommodated", 20, "returnDate", "2026-03-02",
         "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
-    complete(task("firstHomeVisit", instance), vars("visitDate", "2026-03-02", "childWishesAndFeelings", "Happy",
+    complete(task(FIRST_HOME_VISIT, instance), vars("visitDate", "2026-03-02", "childWishesAndFeelings", "Happy",
         "parentView", "Fine", "welfareSafeguarded", true, "childSeenAlone", true));
 
-    assertThat(instance).as("unless a court makes an order").isWaitingAt("ConditionalEvent_OrderMade");
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+    assertThatCase(instance).as("unless a court makes an order").isWaitingAt("ConditionalEvent_OrderMade");
+    assertThat(caseTasks(instance)
         .taskDefinitionKeyIn("statutoryVisit", "lookedAfterReview").count()).isZero();
   }
 
@@ -317,15 +316,15 @@ class CourtOrderSupervisionTest extends ProcessTest {
         "returnDate", "2026-12-21", "returnReason", "PLACEMENT_BREAKDOWN"));
 
     Date reg19 = endOf("2027-01-07");
-    assertThat(task("returnReview", instance).getDueDate())
+    assertThat(task(RETURN_REVIEW, instance).getDueDate())
         .as("reg 19(b): 10 working days from Monday 21 December, without Christmas, Boxing Day (28th) and New Year")
         .isEqualTo(reg19);
     assertThat(job("Timer_ReviewOverdue", instance).getDuedate()).isEqualTo(reg19);
-    assertThat(task("completeReturnPlan", instance).getDueDate()).as("the assessment with it").isEqualTo(reg19);
+    assertThat(task(COMPLETE_RETURN_PLAN, instance).getDueDate()).as("the assessment with it").isEqualTo(reg19);
 
     ProcessInstance section20 = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("R19-")),
         "legalStatus", "SECTION_20", "returnDate", "2026-12-21", "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
-    assertThat(task("returnReview", section20).getDueDate()).as("Salford §6: 20 days for a section 20 child")
+    assertThat(task(RETURN_REVIEW, section20).getDueDate()).as("Salford §6: 20 days for a section 20 child")
         .isEqualTo(endOf("2027-01-10"));
   }
 
@@ -334,10 +333,10 @@ class CourtOrderSupervisionTest extends ProcessTest {
     ProcessInstance instance = homeAfterAPlannedReturn("CARE_ORDER", "2026-03-02");
     execute(job("CallActivity_OngoingSupport", instance));
     ProcessInstance support = sub("ongoingSupport", instance);
-    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+    complete(task(ALLOCATE_CIN_COORDINATOR, support), vars("cinCoordinator", "cincoordinator1"));
 
     for (String ending : new String[] {"STEP_DOWN_TO_UNIVERSAL", "TRANSFER_TO_TEAM_AROUND_CHILD"}) {
-      assertThatThrownBy(() -> complete(task("supportReview", support), vars("supportOutcome", ending,
+      assertThatThrownBy(() -> complete(task(SUPPORT_REVIEW, support), vars("supportOutcome", ending,
           "reviewNotes", "Doing well")))
           .isInstanceOf(CaseInputRefused.class).hasMessageStartingWith("'supportOutcome' " + ending + " is not open while");
     }
@@ -346,14 +345,14 @@ class CourtOrderSupervisionTest extends ProcessTest {
     runtime.createMessageCorrelation("CareOrderDischarged").processInstanceBusinessKey(instance.getBusinessKey())
         .setVariable("dischargeDate", "2026-09-14").correlateWithResult();
 
-    assertThat(instance).hasPassed("EndEvent_SupervisionEnds", "EndEvent_OrderDischarged", "EndEvent_DischargeRecorded");
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+    assertThatCase(instance).hasPassed("EndEvent_SupervisionEnds", "EndEvent_OrderDischarged", "EndEvent_DischargeRecorded");
+    assertThat(caseTasks(instance)
         .taskDefinitionKeyIn("statutoryVisit", "lookedAfterReview").count()).isZero();
-    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+    assertThatCase(instance).isWaitingAt("CallActivity_OngoingSupport");
 
-    complete(task("supportReview", support), vars("supportOutcome", "STEP_DOWN_TO_UNIVERSAL", "reviewNotes", "Settled"));
+    complete(task(SUPPORT_REVIEW, support), vars("supportOutcome", "STEP_DOWN_TO_UNIVERSAL", "reviewNotes", "Settled"));
     closeCase(instance);
-    assertThat(instance).isEnded();
+    assertThatCase(instance).isEnded();
     assertThat(outcome(instance)).isEqualTo("STEPPED_DOWN_TO_UNIVERSAL");
   }
 
@@ -364,12 +363,12 @@ class CourtOrderSupervisionTest extends ProcessTest {
     runtime.createMessageCorrelation("CareOrderDischarged").processInstanceBusinessKey(instance.getBusinessKey())
         .setVariable("dischargeDate", "2026-03-02").correlateWithResult();
 
-    complete(task("firstHomeVisit", instance), vars("visitDate", "2026-03-01", "childWishesAndFeelings", "Happy",
+    complete(task(FIRST_HOME_VISIT, instance), vars("visitDate", "2026-03-01", "childWishesAndFeelings", "Happy",
         "parentView", "Fine", "welfareSafeguarded", true, "childSeenAlone", true));
 
-    assertThat(instance).as("the supervision begun at the return ends with the order").hasPassed("EndEvent_SupervisionEnds");
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("statutoryVisit").count()).isZero();
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("lookedAfterReview").count()).isZero();
+    assertThatCase(instance).as("the supervision begun at the return ends with the order").hasPassed("EndEvent_SupervisionEnds");
+    assertThat(caseTasks(instance).taskDefinitionKey("statutoryVisit").count()).isZero();
+    assertThat(caseTasks(instance).taskDefinitionKey("lookedAfterReview").count()).isZero();
   }
 
   /** Children Act 1989 s38: an interim care order made while a section 20 child is at home brings reg 28's visits and reg 33's reviews. */
@@ -378,19 +377,19 @@ class CourtOrderSupervisionTest extends ProcessTest {
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
         "legalStatus", "SECTION_20", "returnDate", "2026-03-02", "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
     ClockUtil.setCurrentTime(at(2026, 3, 5, 10, 0));
-    complete(task("firstHomeVisit", instance), vars("visitDate", "2026-03-05", "childWishesAndFeelings", "Happy",
+    complete(task(FIRST_HOME_VISIT, instance), vars("visitDate", "2026-03-05", "childWishesAndFeelings", "Happy",
         "parentView", "Coping", "welfareSafeguarded", true, "childSeenAlone", true));
-    assertThat(instance).as("section 20: no order to supervise yet").isWaitingAt("ConditionalEvent_OrderMade");
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("statutoryVisit").count()).isZero();
+    assertThatCase(instance).as("section 20: no order to supervise yet").isWaitingAt("ConditionalEvent_OrderMade");
+    assertThat(caseTasks(instance).taskDefinitionKey("statutoryVisit").count()).isZero();
 
     ClockUtil.setCurrentTime(at(2026, 4, 1, 15, 0));
     runtime.createMessageCorrelation("CourtOrderMade").processInstanceBusinessKey(instance.getBusinessKey())
         .setVariable("legalStatus", "INTERIM_CARE_ORDER").setVariable("orderMadeOn", "2026-04-01").correlateWithResult();
 
-    assertThat(runtime.getVariable(instance.getId(), "legalStatus")).isEqualTo("INTERIM_CARE_ORDER");
+    assertThat(caseVariable(instance, "legalStatus")).isEqualTo("INTERIM_CARE_ORDER");
     assertThat(visitDue(instance)).as("reg 28(4)(a): weekly from the order").isEqualTo(endOf("2026-04-08"));
-    assertThat(runtime.getVariable(instance.getId(), "visitRule")).asString().startsWith("reg 28(4)(a)");
-    assertThat(task("lookedAfterReview", instance).getDueDate())
+    assertThat(caseVariable(instance, "visitRule")).asString().startsWith("reg 28(4)(a)");
+    assertThat(task(LOOKED_AFTER_REVIEW, instance).getDueDate())
         .as("reg 33(1): within 20 working days of becoming looked after (Easter falls between)").isEqualTo(endOf("2026-05-01"));
   }
 
@@ -411,7 +410,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
 
     runtime.createMessageCorrelation("CourtOrderMade").processInstanceBusinessKey(instance.getBusinessKey())
         .setVariable("legalStatus", "CARE_ORDER").setVariable("orderMadeOn", "2026-03-02").correlateWithResult();
-    assertThat(runtime.getVariable(instance.getId(), "legalStatus")).as("the interim order became a full one").isEqualTo("CARE_ORDER");
+    assertThat(caseVariable(instance, "legalStatus")).as("the interim order became a full one").isEqualTo("CARE_ORDER");
   }
 
   /** Reg 33: the reviews of a child at home under an order fall due from the return, whether or not the first visit is ever recorded. */
@@ -421,23 +420,23 @@ class CourtOrderSupervisionTest extends ProcessTest {
     ProcessInstance instance;
     if ("plannedReturn".equals(process)) {
       instance = runtime.startProcessInstanceByKey("plannedReturn", with(careOrderChild(newChildId("CO-")), "legalStatus", "CARE_ORDER"));
-      complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother has engaged with parenting work"));
-      complete(task("compileReturnPlan", instance), vars("returnPlan", "Family support twice weekly; school nurse"));
-      complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED", "reviewReasons", "Plan answers each risk"));
-      complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
+      complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Mother has engaged with parenting work"));
+      complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "Family support twice weekly; school nurse"));
+      complete(task(PRE_RETURN_REVIEW, instance), vars("reviewOutcome", "PROCEED", "reviewReasons", "Plan answers each risk"));
+      complete(task(RATIFY_DECISION, sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
           "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
-      complete(task("confirmReturnHome", instance), vars("returnDate", "2026-03-02"));
+      complete(task(CONFIRM_RETURN_HOME, instance), vars("returnDate", "2026-03-02"));
     } else {
       instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("CO-")),
           "returnDate", "2026-03-02", "returnReason", "PLACEMENT_BREAKDOWN"));
     }
 
-    assertThat(instance).isWaitingAt("firstHomeVisit", "lookedAfterReview", "ConditionalEvent_FirstVisitRecorded");
-    assertThat(task("lookedAfterReview", instance)).isAssignedTo("iro1");
-    assertThat(task("lookedAfterReview", instance).getDueDate()).isNotNull();
-    assertThat(task("firstHomeVisit", instance).getDueDate()).as("the first visit under the order: within a week")
+    assertThatCase(instance).isWaitingAt("firstHomeVisit", "lookedAfterReview", "ConditionalEvent_FirstVisitRecorded");
+    assertThat(task(LOOKED_AFTER_REVIEW, instance)).isAssignedTo("iro1");
+    assertThat(task(LOOKED_AFTER_REVIEW, instance).getDueDate()).isNotNull();
+    assertThat(task(FIRST_HOME_VISIT, instance).getDueDate()).as("the first visit under the order: within a week")
         .isEqualTo(endOf("2026-03-09"));
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("statutoryVisit").count())
+    assertThat(caseTasks(instance).taskDefinitionKey("statutoryVisit").count())
         .as("no second visit is asked for beside the first").isZero();
 
     visitOnFirst(instance, "2026-03-05");
@@ -446,7 +445,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
 
   private void visitOnFirst(ProcessInstance instance, String day) {
     ClockUtil.setCurrentTime(at(LocalDate.parse(day), 10));
-    complete(task("firstHomeVisit", instance), vars("visitDate", day, "childWishesAndFeelings", "Glad to be home",
+    complete(task(FIRST_HOME_VISIT, instance), vars("visitDate", day, "childWishesAndFeelings", "Glad to be home",
         "parentView", "Routines are settling", "welfareSafeguarded", true, "childSeenAlone", true));
   }
 
@@ -464,7 +463,7 @@ class CourtOrderSupervisionTest extends ProcessTest {
         .hasMessage("'dischargeDate' must not be before the child went home on 2026-02-20 (was 2026-02-19)");
     assertThatThrownBy(() -> discharge(instance, "2 March")).isInstanceOf(CaseInputRefused.class)
         .hasMessageStartingWith("'dischargeDate' must be the day the court discharged the order");
-    assertThat(instance).isWaitingAt("statutoryVisit", "lookedAfterReview");
+    assertThatCase(instance).isWaitingAt("statutoryVisit", "lookedAfterReview");
 
     discharge(instance, "2026-03-02");
     assertThatThrownBy(() -> discharge(instance, "2026-03-02")).isInstanceOf(CaseInputRefused.class)
@@ -478,10 +477,10 @@ class CourtOrderSupervisionTest extends ProcessTest {
     ProcessInstance instance = homeAfterAPlannedReturn("CARE_ORDER", "2026-03-02");
     visitOn(instance, "2026-03-20", true);
 
-    Map<String, Object> form = tasks.getVariables(task("statutoryVisit", instance).getId());
+    Map<String, Object> form = tasks.getVariables(task(STATUTORY_VISIT, instance).getId());
     assertThat(form).containsEntry("visitDate", "").containsEntry("childWishesAndFeelings", "")
         .containsEntry("parentView", "").containsEntry("childSeenAlone", false).containsEntry("welfareSafeguarded", false);
-    assertThat(runtime.getVariable(instance.getId(), "visitDate")).as("the last visit, on the case").isEqualTo("2026-03-20");
+    assertThat(caseVariable(instance, "visitDate")).as("the last visit, on the case").isEqualTo("2026-03-20");
 
     var visits = ((java.util.List<uk.localgov.reunification.chronology.CaseChronology.Entry>) chronology
         .of(instance.getBusinessKey()).get("entries")).stream().filter(entry -> "statutoryVisit".equals(entry.taskKey())

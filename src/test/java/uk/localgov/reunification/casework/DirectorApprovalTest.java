@@ -1,9 +1,9 @@
 package uk.localgov.reunification.casework;
 
+import static uk.localgov.reunification.casework.CaseTask.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.casework.Cases.with;
@@ -38,9 +38,9 @@ class DirectorApprovalTest extends ProcessTest {
   Task ratificationOf(String dateOfBirth, String legalStatus, String returnReason) {
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("DIR-")),
         "dateOfBirth", dateOfBirth, "legalStatus", legalStatus, "returnDate", "2026-03-02", "returnReason", returnReason));
-    complete(task("completeReturnPlan", instance), vars("returnPlan", "Youth worker twice weekly; college mentor"));
-    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed with the young person"));
-    return task("ratifyDecision", sub("ratification", instance));
+    complete(task(COMPLETE_RETURN_PLAN, instance), vars("returnPlan", "Youth worker twice weekly; college mentor"));
+    complete(task(RETURN_REVIEW, instance), vars("reviewNotes", "Plan agreed with the young person"));
+    return task(RATIFY_DECISION, sub("ratification", instance));
   }
 
   @Test
@@ -89,11 +89,11 @@ class DirectorApprovalTest extends ProcessTest {
   Task plannedRatificationOf(String dateOfBirth) {
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", with(careOrderChild(newChildId("DIR-")),
         "dateOfBirth", dateOfBirth, "legalStatus", "SECTION_20"));
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Young person wants to go home to mother"));
-    complete(task("compileReturnPlan", instance), vars("returnPlan", "Youth worker weekly; college mentor"));
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED",
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Young person wants to go home to mother"));
+    complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "Youth worker weekly; college mentor"));
+    complete(task(PRE_RETURN_REVIEW, instance), vars("reviewOutcome", "PROCEED",
         "reviewReasons", "The plan answers each risk with named support"));
-    return task("ratifyDecision", sub("ratification", instance));
+    return task(RATIFY_DECISION, sub("ratification", instance));
   }
 
   /** The ratifications a person finds in Tasklist (the engine shows each person only what they may read). */

@@ -1,12 +1,11 @@
 package uk.localgov.reunification.casework;
 
+import static uk.localgov.reunification.casework.CaseTask.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.casework.Cases.with;
@@ -44,9 +43,9 @@ class PlannedReturnTest extends ProcessTest {
   /** Assessment, plan and a review that says proceed: the case waits for ratification. */
   ProcessInstance reviewedAndProceeding(Map<String, Object> child) {
     ProcessInstance instance = start(child);
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother has engaged with parenting work"));
-    complete(task("compileReturnPlan", instance), vars("returnPlan", "Family support twice weekly; school nurse"));
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED",
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Mother has engaged with parenting work"));
+    complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "Family support twice weekly; school nurse"));
+    complete(task(PRE_RETURN_REVIEW, instance), vars("reviewOutcome", "PROCEED",
         "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
     return instance;
   }
@@ -54,7 +53,7 @@ class PlannedReturnTest extends ProcessTest {
   Task ratificationTask(ProcessInstance instance) {
     ProcessInstance ratification = runtime.createProcessInstanceQuery().processDefinitionKey("ratification")
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
-    return task("ratifyDecision", ratification);
+    return task(RATIFY_DECISION, ratification);
   }
 
   void ratify(ProcessInstance instance) {
@@ -66,43 +65,43 @@ class PlannedReturnTest extends ProcessTest {
   void aSocialWorkerAssessesPlansAndTheIroReviewsBeforeTheReturn() {
     ProcessInstance instance = start(newChild());
 
-    assertThat(instance).isWaitingAt("completeAssessment");
-    assertThat(task("completeAssessment", instance)).isAssignedTo("socialworker1");
-    assertThat(instance.getBusinessKey()).isEqualTo(runtime.getVariable(instance.getId(), "childId"));
-    assertThat(runtime.getVariable(instance.getId(), "team")).isEqualTo("teamnorth");
+    assertThatCase(instance).isWaitingAt("completeAssessment");
+    assertThat(task(COMPLETE_ASSESSMENT, instance)).isAssignedTo("socialworker1");
+    assertThat(instance.getBusinessKey()).isEqualTo(caseVariable(instance, "childId"));
+    assertThat(caseVariable(instance, "team")).isEqualTo("teamnorth");
 
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Strengths: extended family nearby"));
-    assertThat(task("compileReturnPlan", instance)).isAssignedTo("socialworker1");
-    complete(task("compileReturnPlan", instance), vars("returnPlan", "Family support; CAMHS; school"));
-    assertThat(task("preReturnReview", instance)).isAssignedTo("iro1");
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Strengths: extended family nearby"));
+    assertThat(task(COMPILE_RETURN_PLAN, instance)).isAssignedTo("socialworker1");
+    complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "Family support; CAMHS; school"));
+    assertThat(task(PRE_RETURN_REVIEW, instance)).isAssignedTo("iro1");
   }
 
   @Test
   void theIroCanSendThePlanBackForRevision() {
     ProcessInstance instance = start(newChild());
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessment"));
-    complete(task("compileReturnPlan", instance), vars("returnPlan", "First draft"));
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Assessment"));
+    complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "First draft"));
 
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "REVISE_PLAN",
+    complete(task(PRE_RETURN_REVIEW, instance), vars("reviewOutcome", "REVISE_PLAN",
         "reviewReasons", "The plan does not say who supports the parent in the evenings"));
 
-    assertThat(instance).isWaitingAt("compileReturnPlan");
-    complete(task("compileReturnPlan", instance), vars("returnPlan", "Revised: adds family group conference"));
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED",
+    assertThatCase(instance).isWaitingAt("compileReturnPlan");
+    complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "Revised: adds family group conference"));
+    complete(task(PRE_RETURN_REVIEW, instance), vars("reviewOutcome", "PROCEED",
         "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
-    assertThat(instance).isWaitingAt("CallActivity_Ratification");
+    assertThatCase(instance).isWaitingAt("CallActivity_Ratification");
   }
 
   @Test
   void aReturnTheIroDoesNotSupportEndsTheCase() {
     ProcessInstance instance = start(newChild());
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessment"));
-    complete(task("compileReturnPlan", instance), vars("returnPlan", "Plan"));
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Assessment"));
+    complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "Plan"));
 
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "RETURN_NOT_SUPPORTED",
+    complete(task(PRE_RETURN_REVIEW, instance), vars("reviewOutcome", "RETURN_NOT_SUPPORTED",
         "reviewReasons", "The risks found at assessment are not yet reduced"));
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_ReturnNotSupported");
+    assertThatCase(instance).isEnded().hasPassed("EndEvent_ReturnNotSupported");
     assertThat(outcome(instance)).isEqualTo("RETURN_NOT_SUPPORTED");
   }
 
@@ -114,7 +113,7 @@ class PlannedReturnTest extends ProcessTest {
         "iroConsulted", true, "relativesConsulted", false, "carersConsulted", false,
         "ratificationReasons", "Relatives and carers have not been heard"));
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_NotRatified");
+    assertThatCase(instance).isEnded().hasPassed("EndEvent_NotRatified");
     assertThat(outcome(instance)).isEqualTo("NOT_RATIFIED");
   }
 
@@ -122,16 +121,16 @@ class PlannedReturnTest extends ProcessTest {
   void aChildBackInCareAtAChildInNeedReviewEndsTheCaseWithNoClosureAndNoFollowUp() {
     ProcessInstance instance = reviewedAndProceeding(newChild("legalStatus", "CARE_ORDER"));
     ratify(instance);
-    complete(task("confirmReturnHome", instance), vars("returnDate", "2026-03-02"));
-    complete(task("firstHomeVisit", instance), visitReport(true));
+    complete(task(CONFIRM_RETURN_HOME, instance), vars("returnDate", "2026-03-02"));
+    complete(task(FIRST_HOME_VISIT, instance), visitReport(true));
     execute(job("CallActivity_OngoingSupport", instance));
     ProcessInstance support = sub("ongoingSupport", instance);
-    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+    complete(task(ALLOCATE_CIN_COORDINATOR, support), vars("cinCoordinator", "cincoordinator1"));
 
-    complete(task("supportReview", support), vars("supportOutcome", "RETURNED_TO_CARE",
+    complete(task(SUPPORT_REVIEW, support), vars("supportOutcome", "RETURNED_TO_CARE",
         "reviewNotes", "Police protection at the weekend; placed with foster carers"));
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_ReturnCompleted").hasNotPassed("CallActivity_CloseCase");
+    assertThatCase(instance).isEnded().hasPassed("EndEvent_SupportEnded").hasNotPassed("CallActivity_CloseCase");
     assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
     assertThat(sub("caseFollowUp", instance)).as("a child back in care is not followed up at home").isNull();
   }
@@ -140,30 +139,30 @@ class PlannedReturnTest extends ProcessTest {
   void aChildOnACareOrderIsVisitedWithinSevenDaysOfTheReturnThenSupported() {
     ProcessInstance instance = reviewedAndProceeding(newChild("legalStatus", "CARE_ORDER"));
     ratify(instance);
-    assertThat(task("confirmReturnHome", instance)).isAssignedTo("socialworker1");
+    assertThat(task(CONFIRM_RETURN_HOME, instance)).isAssignedTo("socialworker1");
 
-    complete(task("confirmReturnHome", instance), vars("returnDate", "2026-03-02"));
+    complete(task(CONFIRM_RETURN_HOME, instance), vars("returnDate", "2026-03-02"));
 
-    Task visit = task("firstHomeVisit", instance);
+    Task visit = task(FIRST_HOME_VISIT, instance);
     assertThat(visit).isAssignedTo("socialworker1");
     assertThat(visit.getDueDate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
     assertThat(job("Timer_FirstVisitOverdue", instance).getDuedate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
 
     complete(visit, visitReport(true));
 
-    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+    assertThatCase(instance).isWaitingAt("CallActivity_OngoingSupport");
     execute(job("CallActivity_OngoingSupport", instance));
     ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport")
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
-    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+    complete(task(ALLOCATE_CIN_COORDINATOR, support), vars("cinCoordinator", "cincoordinator1"));
     // a care order ends only when the court discharges it (Children Act 1989 s39); then support may step down
     runtime.createMessageCorrelation("CareOrderDischarged").processInstanceBusinessKey(instance.getBusinessKey())
         .setVariable("dischargeDate", "2026-03-02").correlateWithResult();
-    complete(task("supportReview", support), vars("supportOutcome", "STEP_DOWN_TO_UNIVERSAL",
+    complete(task(SUPPORT_REVIEW, support), vars("supportOutcome", "STEP_DOWN_TO_UNIVERSAL",
         "reviewNotes", "Settled at home; school and health visitor in place"));
     assertThat(outcome(instance)).as("the outcome is known once support ends").isEqualTo("STEPPED_DOWN_TO_UNIVERSAL");
     closeCase(instance);
-    assertThat(instance).isEnded().hasPassed("EndEvent_CaseClosed");
+    assertThatCase(instance).isEnded().hasPassed("EndEvent_CaseClosed");
     assertThat(outcome(instance)).isEqualTo("STEPPED_DOWN_TO_UNIVERSAL");
   }
 
@@ -171,7 +170,7 @@ class PlannedReturnTest extends ProcessTest {
   void aChildOnAnInterimCareOrderIsAlsoVisitedWithinSevenDays() {
     ProcessInstance instance = returnedHome(newChild("legalStatus", "INTERIM_CARE_ORDER"), "2026-03-02");
 
-    assertThat(task("firstHomeVisit", instance).getDueDate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
+    assertThat(task(FIRST_HOME_VISIT, instance).getDueDate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
   }
 
   @Test
@@ -179,7 +178,7 @@ class PlannedReturnTest extends ProcessTest {
     ProcessInstance instance = returnedHome(
         newChild("legalStatus", "SECTION_20", "weeksAccommodated", 13, "eligibleChild", false), "2026-03-02");
 
-    assertThat(task("firstHomeVisit", instance).getDueDate()).isEqualTo(at(2026, 3, 16, 23, 59, 59));
+    assertThat(task(FIRST_HOME_VISIT, instance).getDueDate()).isEqualTo(at(2026, 3, 16, 23, 59, 59));
   }
 
   @Test
@@ -187,7 +186,7 @@ class PlannedReturnTest extends ProcessTest {
     ProcessInstance instance = returnedHome(
         newChild("legalStatus", "SECTION_20", "weeksAccommodated", 40, "eligibleChild", true), "2026-03-02");
 
-    assertThat(instance).hasNotPassed("firstHomeVisit").isWaitingAt("CallActivity_OngoingSupport");
+    assertThatCase(instance).hasNotPassed("firstHomeVisit").isWaitingAt("CallActivity_OngoingSupport");
   }
 
   @Test
@@ -195,7 +194,7 @@ class PlannedReturnTest extends ProcessTest {
     ProcessInstance instance = returnedHome(
         newChild("legalStatus", "SECTION_20", "weeksAccommodated", 12, "eligibleChild", false), "2026-03-02");
 
-    assertThat(instance).hasNotPassed("firstHomeVisit").isWaitingAt("CallActivity_OngoingSupport");
+    assertThatCase(instance).hasNotPassed("firstHomeVisit").isWaitingAt("CallActivity_OngoingSupport");
   }
 
   @Test
@@ -214,12 +213,12 @@ class PlannedReturnTest extends ProcessTest {
     assertThat(chase.getAssignee()).isEqualTo("linemanager1");
     assertThat(chase.getName()).isEqualTo("Chase First home visit for Riley Example");
     assertThat(tasks.getVariable(chase.getId(), "overdueSince")).isEqualTo("2026-03-09");
-    assertThat(task("firstHomeVisit", instance)).isNotNull();
+    assertThat(task(FIRST_HOME_VISIT, instance)).isNotNull();
 
-    complete(task("firstHomeVisit", instance), visitReport(true));
+    complete(task(FIRST_HOME_VISIT, instance), visitReport(true));
 
     assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).isZero();
-    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+    assertThatCase(instance).isWaitingAt("CallActivity_OngoingSupport");
   }
 
   /** Service standard for Salford §7: a ratified return still unrecorded 14 days later is chased. */
@@ -227,8 +226,8 @@ class PlannedReturnTest extends ProcessTest {
   void aRatifiedReturnNotRecordedWithinFourteenDaysIsChasedUntilTheSocialWorkerRecordsIt() {
     ProcessInstance instance = reviewedAndProceeding(newChild("childName", "Riley Example"));
     ratify(instance);
-    assertThat(task("confirmReturnHome", instance)).isAssignedTo("socialworker1");
-    assertThat(task("confirmReturnHome", instance).getDueDate()).isEqualTo(at(2026, 3, 16, 23, 59, 59));
+    assertThat(task(CONFIRM_RETURN_HOME, instance)).isAssignedTo("socialworker1");
+    assertThat(task(CONFIRM_RETURN_HOME, instance).getDueDate()).isEqualTo(at(2026, 3, 16, 23, 59, 59));
 
     ClockUtil.setCurrentTime(at(2026, 3, 17, 9, 0));
     execute(job("Timer_ReturnHomeOverdue", instance));
@@ -239,9 +238,9 @@ class PlannedReturnTest extends ProcessTest {
     assertThat(chase.getName()).isEqualTo("Chase Return home after ratification for Riley Example");
     assertThat(tasks.getVariable(chase.getId(), "overdueSince")).isEqualTo("2026-03-16");
 
-    complete(task("confirmReturnHome", instance), vars("returnDate", "2026-03-16"));
+    complete(task(CONFIRM_RETURN_HOME, instance), vars("returnDate", "2026-03-16"));
     assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).as("the chase ends with the record").isZero();
-    assertThat(task("firstHomeVisit", instance).getDueDate()).as("the visit counted from the day the child went home")
+    assertThat(task(FIRST_HOME_VISIT, instance).getDueDate()).as("the visit counted from the day the child went home")
         .isEqualTo(at(2026, 3, 23, 23, 59, 59));
   }
 
@@ -255,49 +254,49 @@ class PlannedReturnTest extends ProcessTest {
 
     complete(chase, vars("chaseNotes", "Agreed the visit will happen tomorrow"));
 
-    assertThat(instance).isWaitingAt("firstHomeVisit");
-    complete(task("firstHomeVisit", instance), visitReport(true));
-    assertThat(instance).hasPassed("EndEvent_VisitRecorded");
+    assertThatCase(instance).isWaitingAt("firstHomeVisit");
+    complete(task(FIRST_HOME_VISIT, instance), visitReport(true));
+    assertThatCase(instance).hasPassed("EndEvent_VisitRecorded");
   }
 
   @Test
   void aVisitThatFindsTheChildUnsafeReachesTheLineManagerWhileSupportCarriesOn() {
     ProcessInstance instance = returnedHome(newChild(), "2026-03-02");
 
-    complete(task("firstHomeVisit", instance), visitReport(false));
+    complete(task(FIRST_HOME_VISIT, instance), visitReport(false));
     execute(job("ServiceTask_OpenVisitConcern", instance));
 
     ProcessInstance concern = runtime.createProcessInstanceQuery().processDefinitionKey("welfareConcern")
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
     assertThat(concern).isNotNull();
-    assertThat(task("reviewWelfareConcern", concern)).isAssignedTo("linemanager1");
-    assertThat(runtime.getVariable(concern.getId(), "concernDetails").toString())
+    assertThat(task(REVIEW_WELFARE_CONCERN, concern)).isAssignedTo("linemanager1");
+    assertThat(caseVariable(concern, "concernDetails").toString())
         .startsWith("Raised at the first home visit on 2026-03-02 (child seen alone: yes)");
-    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+    assertThatCase(instance).isWaitingAt("CallActivity_OngoingSupport");
   }
 
   @Test
   void aCaseInTeamSouthReachesTeamSouthsLineManager() {
     ProcessInstance instance = returnedHome(newChild("socialWorker", "socialworker3"), "2026-03-02");
 
-    complete(task("firstHomeVisit", instance), visitReport(false));
+    complete(task(FIRST_HOME_VISIT, instance), visitReport(false));
     execute(job("ServiceTask_OpenVisitConcern", instance));
 
     ProcessInstance concern = runtime.createProcessInstanceQuery().processDefinitionKey("welfareConcern")
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
-    assertThat(task("reviewWelfareConcern", concern)).isAssignedTo("linemanager2");
+    assertThat(task(REVIEW_WELFARE_CONCERN, concern)).isAssignedTo("linemanager2");
   }
 
   @Test
   void aFirstVisitWithoutItsReportIsRefusedAndStaysOpen() {
     ProcessInstance instance = returnedHome(newChild(), "2026-03-02");
-    Task visit = task("firstHomeVisit", instance);
+    Task visit = task(FIRST_HOME_VISIT, instance);
 
     assertThatThrownBy(() -> tasks.complete(visit.getId(), vars("visitDate", "2026-03-02", "childSeenAlone", true,
         "childWishesAndFeelings", "Happy to be home", "welfareSafeguarded", true)))
         .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'parentView' is required");
 
-    assertThat(instance).isWaitingAt("firstHomeVisit");
+    assertThatCase(instance).isWaitingAt("firstHomeVisit");
   }
 
   /**
@@ -308,16 +307,16 @@ class PlannedReturnTest extends ProcessTest {
   @org.junit.jupiter.params.provider.ValueSource(strings = {"PROCEED", "REVISE_PLAN", "RETURN_NOT_SUPPORTED"})
   void theIrosReviewWithoutItsReasonsIsRefusedWhateverTheOutcome(String outcome) {
     ProcessInstance instance = start(newChild());
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessment"));
-    complete(task("compileReturnPlan", instance), vars("returnPlan", "Plan"));
-    Task review = task("preReturnReview", instance);
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Assessment"));
+    complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "Plan"));
+    Task review = task(PRE_RETURN_REVIEW, instance);
 
     assertThatThrownBy(() -> tasks.complete(review.getId(), vars("reviewOutcome", outcome)))
         .isInstanceOf(CaseInputRefused.class).hasMessage("'reviewReasons' is required");
     assertThatThrownBy(() -> tasks.complete(review.getId(), vars("reviewOutcome", outcome, "reviewReasons", "  ")))
         .isInstanceOf(CaseInputRefused.class).hasMessage("'reviewReasons' is required");
 
-    assertThat(instance).isWaitingAt("preReturnReview");
+    assertThatCase(instance).isWaitingAt("preReturnReview");
   }
 
   /**
@@ -329,13 +328,13 @@ class PlannedReturnTest extends ProcessTest {
   @SuppressWarnings("unchecked")
   void theIrosReasonsAndWhetherTheChildWasSeenAloneAreOnTheCasesRecord() {
     ProcessInstance instance = start(newChild());
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Assessment"));
-    complete(task("compileReturnPlan", instance), vars("returnPlan", "Plan"));
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED", "reviewReasons",
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Assessment"));
+    complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "Plan"));
+    complete(task(PRE_RETURN_REVIEW, instance), vars("reviewOutcome", "PROCEED", "reviewReasons",
         "Considered the plan, the school's report and the child's wish to go home; support is named for each risk"));
     ratify(instance);
-    complete(task("confirmReturnHome", instance), vars("returnDate", "2026-03-02"));
-    complete(task("firstHomeVisit", instance), with(visitReport(true), "childSeenAlone", false,
+    complete(task(CONFIRM_RETURN_HOME, instance), vars("returnDate", "2026-03-02"));
+    complete(task(FIRST_HOME_VISIT, instance), with(visitReport(true), "childSeenAlone", false,
         "childWishesAndFeelings", "Aged 4: seen with mother, too young to be spoken to alone; glad to be home"));
 
     Map<String, Object> record = chronology.of(instance.getBusinessKey());
@@ -358,10 +357,10 @@ class PlannedReturnTest extends ProcessTest {
     Map<String, Object> report = visitReport(true);
     report.remove("childSeenAlone");
 
-    assertThatThrownBy(() -> tasks.complete(task("firstHomeVisit", instance).getId(), report))
+    assertThatThrownBy(() -> tasks.complete(task(FIRST_HOME_VISIT, instance).getId(), report))
         .isInstanceOf(CaseInputRefused.class).hasMessage("'childSeenAlone' is required (true or false)");
 
-    assertThat(instance).isWaitingAt("firstHomeVisit");
+    assertThatCase(instance).isWaitingAt("firstHomeVisit");
   }
 
   /** Salford §7: the child goes home once the return is ratified, not before. */
@@ -370,30 +369,30 @@ class PlannedReturnTest extends ProcessTest {
     ProcessInstance instance = reviewedAndProceeding(newChild());
     ratify(instance);
 
-    assertThatThrownBy(() -> tasks.complete(task("confirmReturnHome", instance).getId(), vars("returnDate", "2026-03-01")))
+    assertThatThrownBy(() -> tasks.complete(task(CONFIRM_RETURN_HOME, instance).getId(), vars("returnDate", "2026-03-01")))
         .isInstanceOf(CaseInputRefused.class)
         .hasMessage("'returnDate' must not be before the return was ratified on 2026-03-02 (was 2026-03-01)");
-    assertThat(instance).isWaitingAt("confirmReturnHome");
+    assertThatCase(instance).isWaitingAt("confirmReturnHome");
   }
 
   /** Salford §3–§4: a home visit is after the child went home, and not in the future. */
   @Test
   void aVisitDatedBeforeTheReturnOrInTheFutureIsRefused() {
     ProcessInstance instance = returnedHome(newChild(), "2026-03-02");
-    Task visit = task("firstHomeVisit", instance);
+    Task visit = task(FIRST_HOME_VISIT, instance);
 
     assertThatThrownBy(() -> tasks.complete(visit.getId(), with(visitReport(true), "visitDate", "2026-02-27")))
         .isInstanceOf(CaseInputRefused.class)
         .hasMessage("'visitDate' must not be before the child went home on 2026-03-02 (was 2026-02-27)");
     assertThatThrownBy(() -> tasks.complete(visit.getId(), with(visitReport(true), "visitDate", "2026-03-03")))
         .isInstanceOf(CaseInputRefused.class).hasMessage("'visitDate' must not be in the future (was 2026-03-03)");
-    assertThat(instance).isWaitingAt("firstHomeVisit");
+    assertThatCase(instance).isWaitingAt("firstHomeVisit");
   }
 
   ProcessInstance returnedHome(Map<String, Object> child, String returnDate) {
     ProcessInstance instance = reviewedAndProceeding(child);
     ratify(instance);
-    complete(task("confirmReturnHome", instance), vars("returnDate", returnDate));
+    complete(task(CONFIRM_RETURN_HOME, instance), vars("returnDate", returnDate));
     return instance;
   }
 

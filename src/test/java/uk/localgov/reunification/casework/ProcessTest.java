@@ -54,6 +54,87 @@ abstract class ProcessTest {
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
   }
 
+  /**
+   * The instance and every process it called, running: a case is its return and the processes the
+   * return called (childAtHome, support, closure...), and a task of the case is in one of them.
+   */
+  java.util.List<String> caseInstances(ProcessInstance instance) {
+    java.util.List<String> ids = new java.util.ArrayList<>(java.util.List.of(instance.getId()));
+    for (int i = 0; i < ids.size(); i++) {
+      runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list().forEach(called -> ids.add(called.getId()));
+    }
+    return ids;
+  }
+
+  /** The open task of this key in the case, wherever the case's diagrams draw it. */
+  org.camunda.bpm.engine.task.Task task(String taskKey, ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceIdIn(caseInstances(instance).toArray(String[]::new))
+        .taskDefinitionKey(taskKey).singleResult();
+  }
+
+  /** The open task of the case that the declaration names. */
+  org.camunda.bpm.engine.task.Task task(CaseTask declared, ProcessInstance instance) {
+    return task(declared.key(), instance);
+  }
+
+  org.camunda.bpm.engine.task.Task task(ProcessInstance instance) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(instance);
+  }
+
+  /** The job waiting at this activity of the case, wherever the case's diagrams draw it. */
+  org.camunda.bpm.engine.runtime.Job job(String activityId, ProcessInstance instance) {
+    return caseInstances(instance).stream().map(id -> engine.getManagementService().createJobQuery().processInstanceId(id)
+        .activityId(activityId).singleResult()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+
+  /**
+   * A variable of the case: what its life at home (childAtHome) recorded, or else what the return
+   * holds (an order made at home changes the legal status there).
+   */
+  Object caseVariable(ProcessInstance instance, String name) {
+    var atHome = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("childAtHome").singleResult();
+    Object value = atHome == null ? null : runtime.getVariable(atHome.getId(), name);
+    return value != null ? value : runtime.getVariable(instance.getId(), name);
+  }
+
+  /** The case's tasks, open or done in any of its processes. */
+  org.camunda.bpm.engine.task.TaskQuery caseTasks(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceIdIn(caseInstances(instance).toArray(String[]::new));
+  }
+
+  /** The case's jobs waiting at this activity, in any of its processes. */
+  long caseJobs(ProcessInstance instance, String activityId) {
+    return caseInstances(instance).stream().mapToLong(id -> engine.getManagementService().createJobQuery()
+        .processInstanceId(id).activityId(activityId).count()).sum();
+  }
+
+  /** Assertions on the whole case: the instance and every process it called. */
+  CaseAssert assertThatCase(ProcessInstance instance) {
+    return new CaseAssert(engine, instance);
+  }
+
+  /** The life at home (childAtHome) the return called, running or ended. */
+  ProcessInstance atHome(ProcessInstance returnInstance) {
+    var called = history.createHistoricProcessInstanceQuery().superProcessInstanceId(returnInstance.getId())
+        .processDefinitionKey("childAtHome").singleResult();
+    return called == null ? null : new CalledInstance(called);
+  }
+
+  /** An instance history knows, for the assertions that take a running one. */
+  private record CalledInstance(org.camunda.bpm.engine.history.HistoricProcessInstance called) implements ProcessInstance {
+    public String getId() { return called.getId(); }
+    public String getProcessInstanceId() { return called.getId(); }
+    public String getBusinessKey() { return called.getBusinessKey(); }
+    public String getProcessDefinitionId() { return called.getProcessDefinitionId(); }
+    public String getRootProcessInstanceId() { return called.getRootProcessInstanceId(); }
+    public String getCaseInstanceId() { return called.getCaseInstanceId(); }
+    public String getTenantId() { return called.getTenantId(); }
+    public boolean isSuspended() { return false; }
+    public boolean isEnded() { return called.getEndTime() != null; }
+    public String getProcessDefinitionKey() { return called.getProcessDefinitionKey(); }
+  }
+
   /** How the case ended, as history keeps it for reporting. */
   Object outcome(ProcessInstance instance) {
     return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
@@ -81,7 +162,7 @@ abstract class ProcessTest {
   void runAsync(ProcessInstance instance, String... activityIds) {
     var jobs = engine.getManagementService();
     for (String activityId : activityIds) {
-      var job = jobs.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+      var job = job(activityId, instance);
       if (job != null) {
         jobs.executeJob(job.getId());
       }

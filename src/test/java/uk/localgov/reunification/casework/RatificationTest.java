@@ -1,12 +1,11 @@
 package uk.localgov.reunification.casework;
 
+import static uk.localgov.reunification.casework.CaseTask.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.casework.Cases.with;
 
@@ -47,37 +46,37 @@ class RatificationTest extends ProcessTest {
   void theHeadOfServiceRatifiesOnceTheChildsWishesAndTheIroAreConsidered() {
     ProcessInstance instance = requested("RAT-1");
 
-    assertThat(task("ratifyDecision", instance)).hasCandidateGroup("headofservice");
-    complete(task("ratifyDecision", instance), decision("RATIFIED", true, true));
+    assertThat(task(RATIFY_DECISION, instance)).hasCandidateGroup("headofservice");
+    complete(task(RATIFY_DECISION, instance), decision("RATIFIED", true, true));
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_Ratified");
+    assertThatCase(instance).isEnded().hasPassed("EndEvent_Ratified");
   }
 
   @Test
   void ratifyingWithoutTheChildsWishesIsRefused() {
     ProcessInstance instance = requested("RAT-2");
 
-    assertThatThrownBy(() -> tasks.complete(task("ratifyDecision", instance).getId(), decision("RATIFIED", false, true)))
+    assertThatThrownBy(() -> tasks.complete(task(RATIFY_DECISION, instance).getId(), decision("RATIFIED", false, true)))
         .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'childWishesConsidered' must be true to ratify");
 
-    assertThat(instance).isWaitingAt("ratifyDecision");
+    assertThatCase(instance).isWaitingAt("ratifyDecision");
   }
 
   @Test
   void ratifyingWithoutConsultingTheIroIsRefused() {
     ProcessInstance instance = requested("RAT-3");
 
-    assertThatThrownBy(() -> tasks.complete(task("ratifyDecision", instance).getId(), decision("RATIFIED", true, false)))
+    assertThatThrownBy(() -> tasks.complete(task(RATIFY_DECISION, instance).getId(), decision("RATIFIED", true, false)))
         .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'iroConsulted' must be true to ratify");
 
-    assertThat(instance).isWaitingAt("ratifyDecision");
+    assertThatCase(instance).isWaitingAt("ratifyDecision");
   }
 
   @Test
   void aDecisionOutsideTheListIsRefused() {
     ProcessInstance instance = requested("RAT-4");
 
-    assertThatThrownBy(() -> tasks.complete(task("ratifyDecision", instance).getId(), decision("MAYBE", true, true)))
+    assertThatThrownBy(() -> tasks.complete(task(RATIFY_DECISION, instance).getId(), decision("MAYBE", true, true)))
         .isInstanceOf(CaseInputRefused.class)
         .hasMessageContaining("'ratificationDecision' must be one of MORE_INFORMATION, NOT_RATIFIED, RATIFIED");
   }
@@ -86,14 +85,14 @@ class RatificationTest extends ProcessTest {
   void theNominatedOfficerCanAskTheSocialWorkerForMoreInformationThenDecideAgain() {
     ProcessInstance instance = requested("RAT-5");
 
-    complete(task("ratifyDecision", instance), decision("MORE_INFORMATION", true, false));
+    complete(task(RATIFY_DECISION, instance), decision("MORE_INFORMATION", true, false));
 
-    assertThat(task("provideFurtherInformation", instance)).isAssignedTo("socialworker2");
-    complete(task("provideFurtherInformation", instance), vars("furtherInformation", "Grandmother will provide respite"));
-    assertThat(task("ratifyDecision", instance)).hasCandidateGroup("headofservice");
-    complete(task("ratifyDecision", instance), decision("NOT_RATIFIED", true, true));
+    assertThat(task(PROVIDE_FURTHER_INFORMATION, instance)).isAssignedTo("socialworker2");
+    complete(task(PROVIDE_FURTHER_INFORMATION, instance), vars("furtherInformation", "Grandmother will provide respite"));
+    assertThat(task(RATIFY_DECISION, instance)).hasCandidateGroup("headofservice");
+    complete(task(RATIFY_DECISION, instance), decision("NOT_RATIFIED", true, true));
 
-    assertThat(instance).isEnded().hasPassed("provideFurtherInformation", "EndEvent_NotRatified");
+    assertThatCase(instance).isEnded().hasPassed("provideFurtherInformation", "EndEvent_NotRatified");
   }
 
   /**
@@ -107,23 +106,23 @@ class RatificationTest extends ProcessTest {
     Map<String, Object> withoutReasons = decision(refusedOrAsked, true, true);
     withoutReasons.remove("ratificationReasons");
 
-    assertThatThrownBy(() -> tasks.complete(task("ratifyDecision", instance).getId(), withoutReasons))
+    assertThatThrownBy(() -> tasks.complete(task(RATIFY_DECISION, instance).getId(), withoutReasons))
         .isInstanceOf(CaseInputRefused.class).hasMessageStartingWith("'ratificationReasons' is required when the decision"
             + " is " + refusedOrAsked);
     withoutReasons.put("ratificationReasons", " ");
-    assertThatThrownBy(() -> tasks.complete(task("ratifyDecision", instance).getId(), withoutReasons))
+    assertThatThrownBy(() -> tasks.complete(task(RATIFY_DECISION, instance).getId(), withoutReasons))
         .isInstanceOf(CaseInputRefused.class).hasMessageStartingWith("'ratificationReasons' is required");
 
-    assertThat(instance).isWaitingAt("ratifyDecision");
+    assertThatCase(instance).isWaitingAt("ratifyDecision");
   }
 
   @Test
   void aRatificationWithoutReasonsIsAccepted() {
     ProcessInstance instance = requested(newChildId("RAT-R-"));
 
-    complete(task("ratifyDecision", instance), decision("RATIFIED", true, true));
+    complete(task(RATIFY_DECISION, instance), decision("RATIFIED", true, true));
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_Ratified");
+    assertThatCase(instance).isEnded().hasPassed("EndEvent_Ratified");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName("ratificationReasons").count()).isZero();
   }
@@ -139,15 +138,15 @@ class RatificationTest extends ProcessTest {
     ClockUtil.setCurrentTime(at(2026, 3, 2, 10, 0));
     ProcessInstance instance = requested(childId);
 
-    complete(task("ratifyDecision", instance), decision("MORE_INFORMATION", true, false));
+    complete(task(RATIFY_DECISION, instance), decision("MORE_INFORMATION", true, false));
     ClockUtil.setCurrentTime(at(2026, 3, 3, 10, 0));
 
-    org.camunda.bpm.engine.task.Task asked = task("provideFurtherInformation", instance);
+    org.camunda.bpm.engine.task.Task asked = task(PROVIDE_FURTHER_INFORMATION, instance);
     assertThat(formService.getTaskFormVariables(asked.getId()).get("ratificationReasons"))
         .isEqualTo("Send the IRO's view, and say who supports the parent at weekends");
     complete(asked, vars("furtherInformation", "The IRO supports the return; grandmother has the child at weekends"));
     ClockUtil.setCurrentTime(at(2026, 3, 4, 10, 0));
-    complete(task("ratifyDecision", instance), with(decision("NOT_RATIFIED", true, true),
+    complete(task(RATIFY_DECISION, instance), with(decision("NOT_RATIFIED", true, true),
         "ratificationReasons", "Weekend care by the grandmother is not assessed"));
 
     var decisions = ((java.util.List<uk.localgov.reunification.chronology.CaseChronology.Entry>) chronology.of(childId)
@@ -165,7 +164,7 @@ class RatificationTest extends ProcessTest {
   void aRatificationLeftUndoneForSevenDaysIsChasedUntilItIsDecided() {
     ClockUtil.setCurrentTime(at(2026, 3, 2, 10, 0));
     ProcessInstance instance = requested("RAT-6");
-    assertThat(task("ratifyDecision", instance).getDueDate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
+    assertThat(task(RATIFY_DECISION, instance).getDueDate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
     assertThat(job("Timer_RatificationOverdue", instance).getDuedate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
 
     ClockUtil.setCurrentTime(at(2026, 3, 10, 9, 0));
@@ -178,7 +177,7 @@ class RatificationTest extends ProcessTest {
     assertThat(tasks.getVariable(chase.getId(), "overdueSince")).as("the chase names the day it was due, as its form says").isEqualTo("2026-03-09");
 
     tasks.complete(chase.getId(), vars("chaseNotes", "Head of Service on leave; deputy asked to decide today"));
-    complete(task("ratifyDecision", instance), decision("RATIFIED", true, true));
-    assertThat(instance).isEnded().hasPassed("Timer_RatificationOverdue", "EndEvent_RatificationChased", "EndEvent_Ratified");
+    complete(task(RATIFY_DECISION, instance), decision("RATIFIED", true, true));
+    assertThatCase(instance).isEnded().hasPassed("Timer_RatificationOverdue", "EndEvent_RatificationChased", "EndEvent_Ratified");
   }
 }

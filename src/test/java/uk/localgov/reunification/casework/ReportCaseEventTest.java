@@ -1,11 +1,10 @@
 package uk.localgov.reunification.casework;
 
+import static uk.localgov.reunification.casework.CaseTask.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.casework.Cases.with;
@@ -51,16 +50,16 @@ class ReportCaseEventTest extends ProcessTest {
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("RCE-")),
         "legalStatus", legalStatus, "weeksAccommodated", 2, "returnDate", java.time.LocalDate.now(ENGLAND).toString(),
         "returnReason", "SECTION_20".equals(legalStatus) ? "PARENT_REMOVED_FROM_SECTION_20" : "PLACEMENT_BREAKDOWN"));
-    complete(task("completeReturnPlan", instance), vars("returnPlan", "Family support worker twice weekly"));
-    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed"));
-    complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
+    complete(task(COMPLETE_RETURN_PLAN, instance), vars("returnPlan", "Family support worker twice weekly"));
+    complete(task(RETURN_REVIEW, instance), vars("reviewNotes", "Plan agreed"));
+    complete(task(RATIFY_DECISION, sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
         "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
     if (!"SECTION_20".equals(legalStatus)) {
-      complete(task("firstHomeVisit", instance), with(PlannedReturnTest.visitReport(true), "visitDate",
+      complete(task(FIRST_HOME_VISIT, instance), with(PlannedReturnTest.visitReport(true), "visitDate",
           java.time.LocalDate.now(ENGLAND).toString()));
     }
     execute(job("CallActivity_OngoingSupport", instance));
-    complete(task("allocateCinCoordinator", sub("ongoingSupport", instance)), vars("cinCoordinator", "cincoordinator1"));
+    complete(task(ALLOCATE_CIN_COORDINATOR, sub("ongoingSupport", instance)), vars("cinCoordinator", "cincoordinator1"));
     return instance;
   }
 
@@ -79,7 +78,7 @@ class ReportCaseEventTest extends ProcessTest {
       assertThat(answer.getStatusCode()).as(person + ": " + answer.getBody()).isEqualTo(HttpStatus.OK);
     }
 
-    assertThat(jobs.createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_OpenRaisedConcern").count())
+    assertThat(caseJobs(instance, "ServiceTask_OpenRaisedConcern"))
         .as("a concern opened for each report").isEqualTo(4);
     assertThat(reports(instance.getBusinessKey())).hasSize(4).allMatch(report -> report.getEndTime() != null);
     assertThat(history.createHistoricVariableInstanceQuery().variableName("reportedBy")
@@ -109,7 +108,7 @@ class ReportCaseEventTest extends ProcessTest {
 
     assertThat(reports(instance.getBusinessKey())).isEmpty();
     assertThat(reports("RCE-NO-SUCH-CHILD")).isEmpty();
-    assertThat(jobs.createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_OpenRaisedConcern").count())
+    assertThat(caseJobs(instance, "ServiceTask_OpenRaisedConcern"))
         .isZero();
   }
 
@@ -122,11 +121,11 @@ class ReportCaseEventTest extends ProcessTest {
       assertThat(answer.getStatusCode()).as(person).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(answer.getBody()).contains("as its social worker or their line manager");
     }
-    assertThat(instance).isNotEnded();
+    assertThatCase(instance).isNotEnded();
 
     assertThat(report("linemanager1", instance.getBusinessKey(), "ChildReturnedToCare",
         "Mother asked for Jo to be accommodated again tonight").getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(instance).isEnded();
+    assertThatCase(instance).isEnded();
     assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
   }
 
@@ -143,7 +142,7 @@ class ReportCaseEventTest extends ProcessTest {
     assertThat(refused.getBody()).contains("'returnDate' is not recorded for child '" + planned.getBusinessKey()
         + "': the child has not gone home yet");
     assertThat(reports(planned.getBusinessKey())).as("a refused report keeps nothing").isEmpty();
-    assertThat(planned).isWaitingAt("completeAssessment");
+    assertThatCase(planned).isWaitingAt("completeAssessment");
   }
 
   @Test
@@ -156,7 +155,7 @@ class ReportCaseEventTest extends ProcessTest {
     ResponseEntity<String> refused = report("socialworker1", underAnOrder.getBusinessKey(), "FamilyWithdrewConsent",
         "Mother wants no more visits");
 
-    assertThat(voluntary).isWaitingAt("recordWithdrawal");
+    assertThatCase(voluntary).isWaitingAt("recordWithdrawal");
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("'legalStatus' is CARE_ORDER");
     assertThat(reports(underAnOrder.getBusinessKey())).isEmpty();
@@ -194,7 +193,7 @@ class ReportCaseEventTest extends ProcessTest {
   void theSocialWorkerReportsTheCourtsDischargeOfTheOrder() {
     ProcessInstance instance = supportedAtHome("CARE_ORDER");
     String today = java.time.LocalDate.now(ENGLAND).toString();
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("statutoryVisit").count()).isOne();
+    assertThat(caseTasks(instance).taskDefinitionKey("statutoryVisit").count()).isOne();
 
     ResponseEntity<String> byTheIro = reportDischarge("iro1", instance.getBusinessKey(), "CareOrderDischarged", today);
     assertThat(byTheIro.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -206,8 +205,8 @@ class ReportCaseEventTest extends ProcessTest {
     ResponseEntity<String> answer = reportDischarge("socialworker1", instance.getBusinessKey(), "CareOrderDischarged", today);
 
     assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
-    assertThat(runtime.getVariable(instance.getId(), "dischargeDate")).isEqualTo(today);
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+    assertThat(caseVariable(instance, "dischargeDate")).isEqualTo(today);
+    assertThat(caseTasks(instance)
         .taskDefinitionKeyIn("statutoryVisit", "lookedAfterReview").count()).isZero();
     ResponseEntity<String> again = reportDischarge("linemanager1", instance.getBusinessKey(), "CareOrderDischarged", today);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -218,7 +217,7 @@ class ReportCaseEventTest extends ProcessTest {
   @Test
   void overHttpAStepDownUnderACareOrderIsRefusedNamingSupportOutcome() {
     ProcessInstance instance = supportedAtHome("CARE_ORDER");
-    String review = task("supportReview", sub("ongoingSupport", instance)).getId();
+    String review = task(SUPPORT_REVIEW, sub("ongoingSupport", instance)).getId();
 
     ResponseEntity<String> answer = http.withBasicAuth("cincoordinator1", "cincoordinator1").postForEntity(
         "/engine-rest/task/" + review + "/complete", Map.of("variables", Map.of(

@@ -1,10 +1,10 @@
 package uk.localgov.reunification.casework;
 
+import static uk.localgov.reunification.casework.CaseTask.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.casework.Cases.with;
@@ -40,7 +40,7 @@ class ResearchFactorsInCaseTest extends ProcessTest {
 
   ProcessInstance assessedWith(String factorsPresent, String protectiveFactors) {
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("RF-")));
-    complete(task("completeAssessment", instance), vars("assessmentSummary", "Mother's partner left; drinking reduced",
+    complete(task(COMPLETE_ASSESSMENT, instance), vars("assessmentSummary", "Mother's partner left; drinking reduced",
         "factorsPresent", json(factorsPresent), "protectiveFactors", json(protectiveFactors)));
     return instance;
   }
@@ -49,7 +49,7 @@ class ResearchFactorsInCaseTest extends ProcessTest {
   void aPlanMissingAResponseIsRefusedNamingEveryMissingFactor() {
     ProcessInstance instance = assessedWith("[\"FAMILY_DOMESTIC_ABUSE\", \"CARE_PREVIOUS_FAILED_RETURN\"]",
         "[\"PROTECTIVE_INFORMAL_SUPPORT\"]");
-    String plan = task("compileReturnPlan", instance).getId();
+    String plan = task(COMPILE_RETURN_PLAN, instance).getId();
 
     assertThatThrownBy(() -> tasks.complete(plan, vars("returnPlan", "Family support")))
         .isInstanceOf(CaseInputRefused.class)
@@ -58,7 +58,7 @@ class ResearchFactorsInCaseTest extends ProcessTest {
     assertThatThrownBy(() -> tasks.complete(plan, vars("returnPlan", "Family support",
         "factorResponses", json("{\"FAMILY_DOMESTIC_ABUSE\": \"Domestic abuse service; safety plan\"}"))))
         .isInstanceOf(CaseInputRefused.class).hasMessageEndingWith("missing: CARE_PREVIOUS_FAILED_RETURN");
-    assertThat(instance).isWaitingAt("compileReturnPlan");
+    assertThatCase(instance).isWaitingAt("compileReturnPlan");
   }
 
   @Test
@@ -66,12 +66,12 @@ class ResearchFactorsInCaseTest extends ProcessTest {
     ProcessInstance instance = assessedWith("[\"FAMILY_DOMESTIC_ABUSE\", \"CARE_PREVIOUS_FAILED_RETURN\"]",
         "[\"PROTECTIVE_INFORMAL_SUPPORT\"]");
 
-    complete(task("compileReturnPlan", instance), vars("returnPlan", "Family support",
+    complete(task(COMPILE_RETURN_PLAN, instance), vars("returnPlan", "Family support",
         "factorResponses", json("{\"FAMILY_DOMESTIC_ABUSE\": \"Domestic abuse service; safety plan\","
             + " \"CARE_PREVIOUS_FAILED_RETURN\": \"Outreach team three times a week for twelve weeks\"}")));
 
-    assertThat(runtime.getVariable(instance.getId(), "supportIntensity")).isEqualTo("ENHANCED");
-    VariableMap seenByIro = forms.getTaskFormVariables(task("preReturnReview", instance).getId());
+    assertThat(caseVariable(instance, "supportIntensity")).isEqualTo("ENHANCED");
+    VariableMap seenByIro = forms.getTaskFormVariables(task(PRE_RETURN_REVIEW, instance).getId());
     assertThat(seenByIro.get("supportIntensity")).isEqualTo("ENHANCED");
     SpinJsonNode assessment = (SpinJsonNode) seenByIro.get("factorAssessment");
     assertThat(assessment.elements()).extracting(factor -> factor.prop("code").stringValue())
@@ -80,9 +80,9 @@ class ResearchFactorsInCaseTest extends ProcessTest {
         .isEqualTo("Outreach team three times a week for twelve weeks");
     assertThat(assessment.elements().get(0).prop("support").stringValue()).contains("safety plan");
 
-    complete(task("preReturnReview", instance), vars("reviewOutcome", "PROCEED",
+    complete(task(PRE_RETURN_REVIEW, instance), vars("reviewOutcome", "PROCEED",
         "reviewReasons", "The plan answers each risk with named support; the child wants to go home"));
-    VariableMap seenByNominatedOfficer = forms.getTaskFormVariables(task("ratifyDecision", sub("ratification", instance)).getId());
+    VariableMap seenByNominatedOfficer = forms.getTaskFormVariables(task(RATIFY_DECISION, sub("ratification", instance)).getId());
     assertThat(seenByNominatedOfficer.get("supportIntensity")).isEqualTo("ENHANCED");
     assertThat(seenByNominatedOfficer.get("factorAssessment").toString()).isEqualTo(assessment.toString());
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
@@ -93,7 +93,7 @@ class ResearchFactorsInCaseTest extends ProcessTest {
   void anUnknownFactorIsRefusedAtTheAssessment() {
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("RF-")));
 
-    assertThatThrownBy(() -> tasks.complete(task("completeAssessment", instance).getId(), vars(
+    assertThatThrownBy(() -> tasks.complete(task(COMPLETE_ASSESSMENT, instance).getId(), vars(
         "assessmentSummary", "Summary", "factorsPresent", json("[\"FAMILY_DOMESTIC_ABUSE\", \"BAD_LUCK\"]"))))
         .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'factorsPresent' has codes that are not research factors: BAD_LUCK");
   }
@@ -103,19 +103,19 @@ class ResearchFactorsInCaseTest extends ProcessTest {
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("RF-U")),
         "returnDate", "2026-11-01", "returnReason", "PLACEMENT_BREAKDOWN"));
 
-    complete(task("completeReturnPlan", instance), vars("returnPlan", "Urgent plan",
+    complete(task(COMPLETE_RETURN_PLAN, instance), vars("returnPlan", "Urgent plan",
         "factorsPresent", json("[\"CHILD_AGED_10_OR_OVER\", \"FAMILY_SUBSTANCE_MISUSE\", \"FAMILY_NEGLECT\", \"BREAKDOWN_WEAK_PLANNING\"]"),
         "factorResponses", json("{\"CHILD_AGED_10_OR_OVER\": \"Adolescent team\", \"FAMILY_SUBSTANCE_MISUSE\": \"Drug service\","
             + " \"FAMILY_NEGLECT\": \"Parenting support\", \"BREAKDOWN_WEAK_PLANNING\": \"Timed plan with contingency\"}")));
 
-    assertThat(runtime.getVariable(instance.getId(), "supportIntensity")).isEqualTo("INTENSIVE");
-    assertThat(forms.getTaskFormVariables(task("returnReview", instance).getId()).get("factorAssessment")).isNotNull();
+    assertThat(caseVariable(instance, "supportIntensity")).isEqualTo("INTENSIVE");
+    assertThat(forms.getTaskFormVariables(task(RETURN_REVIEW, instance).getId()).get("factorAssessment")).isNotNull();
   }
 
   @Test
   void overHttpAPlanMissingResponsesIsRefusedWithA400NamingTheCodes() {
     ProcessInstance instance = assessedWith("[\"CHILD_CRIMINAL_ACTIVITY\"]", "[]");
-    String plan = task("compileReturnPlan", instance).getId();
+    String plan = task(COMPILE_RETURN_PLAN, instance).getId();
 
     ResponseEntity<String> answer = http.withBasicAuth("socialworker1", "socialworker1").postForEntity(
         "/engine-rest/task/" + plan + "/submit-form", Map.of("variables", Map.of(

@@ -1,12 +1,11 @@
 package uk.localgov.reunification.casework;
 
+import static uk.localgov.reunification.casework.CaseTask.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.casework.Cases.with;
@@ -48,15 +47,15 @@ class UnplannedReturnTest extends ProcessTest {
   }
 
   ProcessInstance reviewed(ProcessInstance instance) {
-    complete(task("completeReturnPlan", instance), vars("returnPlan", "Outreach team daily for a week; school"));
-    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed; family group conference booked"));
+    complete(task(COMPLETE_RETURN_PLAN, instance), vars("returnPlan", "Outreach team daily for a week; school"));
+    complete(task(RETURN_REVIEW, instance), vars("reviewNotes", "Plan agreed; family group conference booked"));
     return instance;
   }
 
   void ratify(ProcessInstance instance, String decision) {
     ProcessInstance ratification = runtime.createProcessInstanceQuery().processDefinitionKey("ratification")
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
-    complete(task("ratifyDecision", ratification), vars("ratificationDecision", decision,
+    complete(task(RATIFY_DECISION, ratification), vars("ratificationDecision", decision,
         "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true,
         "ratificationReasons", "RATIFIED".equals(decision) ? "" : "The plan leaves the evenings without support"));
   }
@@ -65,9 +64,9 @@ class UnplannedReturnTest extends ProcessTest {
   void theReturnPlanAndTheFirstVisitStartTogether() {
     ProcessInstance instance = start(wentHome());
 
-    assertThat(instance).isWaitingAt("completeReturnPlan", "firstHomeVisit");
-    assertThat(task("completeReturnPlan", instance)).isAssignedTo("socialworker1");
-    assertThat(task("firstHomeVisit", instance).getDueDate())
+    assertThatCase(instance).isWaitingAt("completeReturnPlan", "firstHomeVisit");
+    assertThat(task(COMPLETE_RETURN_PLAN, instance)).isAssignedTo("socialworker1");
+    assertThat(task(FIRST_HOME_VISIT, instance).getDueDate())
         .as("a care order: within 7 days of the return date, not of the start").isEqualTo(at(2026, 3, 4, 23, 59, 59));
   }
 
@@ -75,9 +74,9 @@ class UnplannedReturnTest extends ProcessTest {
   void theIrosReviewIsDueTwentyDaysAfterTheReturnDateNotAfterTheStart() {
     ProcessInstance instance = start(accommodatedUnderSection20());
 
-    complete(task("completeReturnPlan", instance), vars("returnPlan", "Outreach team; school nurse"));
+    complete(task(COMPLETE_RETURN_PLAN, instance), vars("returnPlan", "Outreach team; school nurse"));
 
-    Task review = task("returnReview", instance);
+    Task review = task(RETURN_REVIEW, instance);
     assertThat(review).isAssignedTo("iro1");
     assertThat(review.getDueDate()).isEqualTo(at(2026, 3, 17, 23, 59, 59));
     assertThat(job("Timer_ReviewOverdue", instance).getDuedate()).isEqualTo(at(2026, 3, 17, 23, 59, 59));
@@ -88,13 +87,13 @@ class UnplannedReturnTest extends ProcessTest {
     ProcessInstance instance = start(wentHome("legalStatus", "SECTION_20", "weeksAccommodated", 20,
         "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
 
-    assertThat(task("firstHomeVisit", instance).getDueDate()).isEqualTo(at(2026, 3, 11, 23, 59, 59));
+    assertThat(task(FIRST_HOME_VISIT, instance).getDueDate()).isEqualTo(at(2026, 3, 11, 23, 59, 59));
   }
 
   @Test
   void anOverdueReviewIsChasedByTheLineManagerUntilItIsHeld() {
     ProcessInstance instance = start(wentHome());
-    complete(task("completeReturnPlan", instance), vars("returnPlan", "Plan"));
+    complete(task(COMPLETE_RETURN_PLAN, instance), vars("returnPlan", "Plan"));
     ClockUtil.setCurrentTime(at(2026, 3, 18, 8, 0));
 
     execute(job("Timer_ReviewOverdue", instance));
@@ -104,26 +103,26 @@ class UnplannedReturnTest extends ProcessTest {
     assertThat(chase.getAssignee()).isEqualTo("linemanager1");
     assertThat(chase.getName()).startsWith("Chase Review after an unplanned return for");
     complete(chase, vars("chaseNotes", "IRO was off sick; review on Friday"));
-    complete(task("returnReview", instance), vars("reviewNotes", "Held late"));
-    assertThat(instance).hasPassed("EndEvent_ReviewChased", "EndEvent_ReviewHeld").isWaitingAt("CallActivity_Ratification", "firstHomeVisit");
+    complete(task(RETURN_REVIEW, instance), vars("reviewNotes", "Held late"));
+    assertThatCase(instance).hasPassed("EndEvent_ReviewChased", "EndEvent_ReviewHeld").isWaitingAt("CallActivity_Ratification", "firstHomeVisit");
   }
 
   @Test
   void aRatifiedReturnWithAVisitDoneGoesOnToSupport() {
     ProcessInstance instance = reviewed(start(accommodatedUnderSection20()));
     ratify(instance, "RATIFIED");
-    assertThat(instance).isWaitingAt("firstHomeVisit");
+    assertThatCase(instance).isWaitingAt("firstHomeVisit");
 
-    complete(task("firstHomeVisit", instance), visitReport(true));
+    complete(task(FIRST_HOME_VISIT, instance), visitReport(true));
 
     execute(job("CallActivity_OngoingSupport", instance));
     ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport")
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
-    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
-    complete(task("supportReview", support), vars("supportOutcome", "TRANSFER_TO_TEAM_AROUND_CHILD",
+    complete(task(ALLOCATE_CIN_COORDINATOR, support), vars("cinCoordinator", "cincoordinator1"));
+    complete(task(SUPPORT_REVIEW, support), vars("supportOutcome", "TRANSFER_TO_TEAM_AROUND_CHILD",
         "reviewNotes", "Team Around the Child to lead"));
     closeCase(instance);
-    assertThat(instance).isEnded().hasPassed("EndEvent_CaseClosed");
+    assertThatCase(instance).isEnded().hasPassed("EndEvent_CaseClosed");
     assertThat(outcome(instance)).isEqualTo("TRANSFERRED_TO_TEAM_AROUND_CHILD");
   }
 
@@ -131,29 +130,29 @@ class UnplannedReturnTest extends ProcessTest {
   @Test
   void theFirstChildInNeedReviewFallsSixWeeksAfterTheIrosReviewNotAfterSupportBegins() {
     ProcessInstance instance = start(wentHome());
-    complete(task("completeReturnPlan", instance), vars("returnPlan", "Outreach team daily for a week; school"));
+    complete(task(COMPLETE_RETURN_PLAN, instance), vars("returnPlan", "Outreach team daily for a week; school"));
     ClockUtil.setCurrentTime(at(2026, 3, 5, 11, 0));
-    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed; family group conference booked"));
+    complete(task(RETURN_REVIEW, instance), vars("reviewNotes", "Plan agreed; family group conference booked"));
     ClockUtil.setCurrentTime(at(2026, 3, 12, 9, 0));
     ratify(instance, "RATIFIED");
-    complete(task("firstHomeVisit", instance), visitReport(true));
+    complete(task(FIRST_HOME_VISIT, instance), visitReport(true));
     execute(job("CallActivity_OngoingSupport", instance));
     ProcessInstance support = sub("ongoingSupport", instance);
-    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
+    complete(task(ALLOCATE_CIN_COORDINATOR, support), vars("cinCoordinator", "cincoordinator1"));
 
-    assertThat(task("supportReview", support).getDueDate()).as("6 weeks after the review of 5 March")
+    assertThat(task(SUPPORT_REVIEW, support).getDueDate()).as("6 weeks after the review of 5 March")
         .isEqualTo(at(2026, 4, 16, 23, 59, 59));
   }
 
   @Test
   void aVisitDoneBeforeTheReviewWaitsForRatificationBeforeSupport() {
     ProcessInstance instance = start(wentHome());
-    complete(task("firstHomeVisit", instance), visitReport(true));
+    complete(task(FIRST_HOME_VISIT, instance), visitReport(true));
 
-    assertThat(instance).isWaitingAt("completeReturnPlan");
+    assertThatCase(instance).isWaitingAt("completeReturnPlan");
     reviewed(instance);
     ratify(instance, "RATIFIED");
-    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+    assertThatCase(instance).isWaitingAt("CallActivity_OngoingSupport");
   }
 
   /** Salford §6–§7: the child is already home, so a refusal leaves the case open for the service managers. */
@@ -163,8 +162,8 @@ class UnplannedReturnTest extends ProcessTest {
 
     ratify(instance, "NOT_RATIFIED");
 
-    assertThat(instance).isNotEnded().isWaitingAt("decideNextSteps", "firstHomeVisit");
-    assertThat(task("decideNextSteps", instance)).hasCandidateGroup("servicemanagers");
+    assertThatCase(instance).isNotEnded().isWaitingAt("decideNextSteps", "firstHomeVisit");
+    assertThat(task(DECIDE_NEXT_STEPS, instance)).hasCandidateGroup("servicemanagers");
   }
 
   /**
@@ -180,7 +179,7 @@ class UnplannedReturnTest extends ProcessTest {
         .resourceId(instance.getId()).count();
     assertThat(groupGrants.get()).as("runtime and history, while the task is offered").isEqualTo(2);
 
-    org.camunda.bpm.engine.task.Task next = task("decideNextSteps", instance);
+    org.camunda.bpm.engine.task.Task next = task(DECIDE_NEXT_STEPS, instance);
     tasks.claim(next.getId(), "servicemanager1");
     complete(next, vars("nextSteps", "LEGAL_PLANNING", "nextStepsNotes", "Legal planning meeting booked"));
 
@@ -194,21 +193,21 @@ class UnplannedReturnTest extends ProcessTest {
     ProcessInstance instance = reviewed(start(wentHome()));
     ratify(instance, "NOT_RATIFIED");
 
-    complete(task("decideNextSteps", instance), vars("nextSteps", "REVISE_AND_RESUBMIT",
+    complete(task(DECIDE_NEXT_STEPS, instance), vars("nextSteps", "REVISE_AND_RESUBMIT",
         "nextStepsNotes", "Plan needs a named adult for after-school care"));
     ProcessInstance revision = sub("planRevision", instance);
-    assertThat(task("revisePlan", revision)).isAssignedTo("socialworker1");
-    assertThat(task("revisePlan", revision).getDueDate()).as("10 working days after Monday 2 March")
+    assertThat(task(REVISE_PLAN, revision)).isAssignedTo("socialworker1");
+    assertThat(task(REVISE_PLAN, revision).getDueDate()).as("10 working days after Monday 2 March")
         .isEqualTo(at(2026, 3, 16, 23, 59, 59));
-    assertThat(runtime.getVariable(revision.getId(), "revisionReason")).isEqualTo("Plan needs a named adult for after-school care");
-    complete(task("revisePlan", revision), vars("returnPlan", "Grandmother collects from school daily",
+    assertThat(caseVariable(revision, "revisionReason")).isEqualTo("Plan needs a named adult for after-school care");
+    complete(task(REVISE_PLAN, revision), vars("returnPlan", "Grandmother collects from school daily",
         "planChangeReason", "Named adult for after school"));
 
-    assertThat(runtime.getVariable(instance.getId(), "returnPlan")).isEqualTo("Grandmother collects from school daily");
-    assertThat(runtime.getVariable(instance.getId(), "planChangeReason")).isEqualTo("Named adult for after school");
+    assertThat(caseVariable(instance, "returnPlan")).isEqualTo("Grandmother collects from school daily");
+    assertThat(caseVariable(instance, "planChangeReason")).isEqualTo("Named adult for after school");
     ratify(instance, "RATIFIED");
-    complete(task("firstHomeVisit", instance), visitReport(true));
-    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+    complete(task(FIRST_HOME_VISIT, instance), visitReport(true));
+    assertThatCase(instance).isWaitingAt("CallActivity_OngoingSupport");
   }
 
   /**
@@ -220,15 +219,15 @@ class UnplannedReturnTest extends ProcessTest {
   void legalPlanningIsHeldAndRecordedAndTheReturnIsPutToTheNominatedOfficerAgain() {
     ProcessInstance instance = reviewed(start(wentHome()));
     ratify(instance, "NOT_RATIFIED");
-    complete(task("firstHomeVisit", instance), visitReport(true));
+    complete(task(FIRST_HOME_VISIT, instance), visitReport(true));
 
-    complete(task("decideNextSteps", instance), vars("nextSteps", "LEGAL_PLANNING",
+    complete(task(DECIDE_NEXT_STEPS, instance), vars("nextSteps", "LEGAL_PLANNING",
         "nextStepsNotes", "Legal planning meeting booked; support continues meanwhile"));
 
-    Task legal = task("recordLegalPlanning", instance);
+    Task legal = task(RECORD_LEGAL_PLANNING, instance);
     assertThat(legal).hasCandidateGroup("servicemanagers");
     assertThat(legal.getDueDate()).as("10 working days after Monday 2 March").isEqualTo(at(2026, 3, 16, 23, 59, 59));
-    assertThat(instance).isWaitingAt("recordLegalPlanning", "CallActivity_OngoingSupport");
+    assertThatCase(instance).isWaitingAt("recordLegalPlanning", "CallActivity_OngoingSupport");
     ClockUtil.setCurrentTime(at(2026, 3, 17, 9, 0));
     execute(job("Timer_LegalPlanningOverdue", instance));
     Task chase = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
@@ -240,7 +239,7 @@ class UnplannedReturnTest extends ProcessTest {
         "legalPlanningNotes", "Letter before proceedings; support plan strengthened"));
     assertThat(sub("ratification", instance)).as("the nominated officer is asked again").isNotNull();
     ratify(instance, "RATIFIED");
-    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+    assertThatCase(instance).isWaitingAt("CallActivity_OngoingSupport");
   }
 
   /** Salford §7: the service managers' decision after a refusal is due in 5 working days and chased. */
@@ -249,7 +248,7 @@ class UnplannedReturnTest extends ProcessTest {
     ProcessInstance instance = reviewed(start(wentHome()));
     ratify(instance, "NOT_RATIFIED");
 
-    assertThat(task("decideNextSteps", instance).getDueDate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
+    assertThat(task(DECIDE_NEXT_STEPS, instance).getDueDate()).isEqualTo(at(2026, 3, 9, 23, 59, 59));
     ClockUtil.setCurrentTime(at(2026, 3, 10, 9, 0));
     execute(job("Timer_NextStepsOverdue", instance));
     Task chase = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
@@ -257,7 +256,7 @@ class UnplannedReturnTest extends ProcessTest {
     assertThat(chase).hasCandidateGroup("headofservice");
     assertThat(chase.getName()).startsWith("Chase Next steps after a refused ratification for");
 
-    complete(task("decideNextSteps", instance), vars("nextSteps", "RETURN_TO_CARE", "nextStepsNotes", "Foster care"));
+    complete(task(DECIDE_NEXT_STEPS, instance), vars("nextSteps", "RETURN_TO_CARE", "nextStepsNotes", "Foster care"));
     assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).as("the chase ends with the decision").isZero();
   }
 
@@ -267,19 +266,19 @@ class UnplannedReturnTest extends ProcessTest {
     ProcessInstance instance = reviewed(start(wentHome()));
     for (int refusal = 1; refusal <= 2; refusal++) {
       ratify(instance, "NOT_RATIFIED");
-      complete(task("decideNextSteps", instance), vars("nextSteps", "REVISE_AND_RESUBMIT",
+      complete(task(DECIDE_NEXT_STEPS, instance), vars("nextSteps", "REVISE_AND_RESUBMIT",
           "nextStepsNotes", "Revise: refusal " + refusal));
       ProcessInstance revision = sub("planRevision", instance);
-      complete(task("revisePlan", revision), vars("returnPlan", "Plan, revision " + refusal,
+      complete(task(REVISE_PLAN, revision), vars("returnPlan", "Plan, revision " + refusal,
           "planChangeReason", "Refusal " + refusal));
     }
     ratify(instance, "NOT_RATIFIED");
 
-    assertThatThrownBy(() -> tasks.complete(task("decideNextSteps", instance).getId(), vars(
+    assertThatThrownBy(() -> tasks.complete(task(DECIDE_NEXT_STEPS, instance).getId(), vars(
         "nextSteps", "REVISE_AND_RESUBMIT", "nextStepsNotes", "Once more")))
         .isInstanceOf(CaseInputRefused.class).hasMessageContaining("revised and refused 2 times already");
-    complete(task("decideNextSteps", instance), vars("nextSteps", "LEGAL_PLANNING", "nextStepsNotes", "Legal planning"));
-    assertThat(instance).isWaitingAt("recordLegalPlanning");
+    complete(task(DECIDE_NEXT_STEPS, instance), vars("nextSteps", "LEGAL_PLANNING", "nextStepsNotes", "Legal planning"));
+    assertThatCase(instance).isWaitingAt("recordLegalPlanning");
   }
 
   /** A decision is not a removal: the case, its visits and its work go on until the child is recorded back in care. */
@@ -288,14 +287,14 @@ class UnplannedReturnTest extends ProcessTest {
     ProcessInstance instance = reviewed(start(wentHome()));
     ratify(instance, "NOT_RATIFIED");
 
-    complete(task("decideNextSteps", instance), vars("nextSteps", "RETURN_TO_CARE",
+    complete(task(DECIDE_NEXT_STEPS, instance), vars("nextSteps", "RETURN_TO_CARE",
         "nextStepsNotes", "Mother agrees to accommodation under section 20"));
 
-    assertThat(instance).isWaitingAt("recordReturnToCare", "firstHomeVisit");
-    assertThat(task("recordReturnToCare", instance)).isAssignedTo("socialworker1");
-    assertThat(task("recordReturnToCare", instance).getDueDate()).as("5 working days after the decision, Monday 2 March")
+    assertThatCase(instance).isWaitingAt("recordReturnToCare", "firstHomeVisit");
+    assertThat(task(RECORD_RETURN_TO_CARE, instance)).isAssignedTo("socialworker1");
+    assertThat(task(RECORD_RETURN_TO_CARE, instance).getDueDate()).as("5 working days after the decision, Monday 2 March")
         .isEqualTo(at(2026, 3, 9, 23, 59, 59));
-    assertThatThrownBy(() -> tasks.complete(task("recordReturnToCare", instance).getId(), vars(
+    assertThatThrownBy(() -> tasks.complete(task(RECORD_RETURN_TO_CARE, instance).getId(), vars(
         "returnToCareOutcome", "RETURNED_TO_CARE", "returnToCareNotes", "Placed with foster carers")))
         .isInstanceOf(CaseInputRefused.class).hasMessageContaining("'returnedToCareOn' is required");
 
@@ -306,9 +305,9 @@ class UnplannedReturnTest extends ProcessTest {
     assertThat(chase.getAssignee()).isEqualTo("linemanager1");
     assertThat(tasks.getVariable(chase.getId(), "overdueSince")).isEqualTo("2026-03-09");
 
-    complete(task("recordReturnToCare", instance), vars("returnToCareOutcome", "RETURNED_TO_CARE",
+    complete(task(RECORD_RETURN_TO_CARE, instance), vars("returnToCareOutcome", "RETURNED_TO_CARE",
         "returnedToCareOn", "2026-03-10", "returnToCareNotes", "Placed with foster carers; mother agreed"));
-    assertThat(instance).isEnded().hasPassed("EndEvent_ReturnedToCareNotRatified");
+    assertThatCase(instance).isEnded().hasPassed("EndEvent_ReturnedToCareNotRatified");
     assertThat(outcome(instance)).isEqualTo("RETURNED_TO_CARE");
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).count()).isZero();
   }
@@ -318,59 +317,59 @@ class UnplannedReturnTest extends ProcessTest {
   void aChildWhoStayedAtHomeGoesBackToTheServiceManagersWithVisitsGoingOn() {
     ProcessInstance instance = reviewed(start(wentHome()));
     ratify(instance, "NOT_RATIFIED");
-    complete(task("decideNextSteps", instance), vars("nextSteps", "RETURN_TO_CARE",
+    complete(task(DECIDE_NEXT_STEPS, instance), vars("nextSteps", "RETURN_TO_CARE",
         "nextStepsNotes", "Return to foster care advised"));
 
-    complete(task("recordReturnToCare", instance), vars("returnToCareOutcome", "STAYED_AT_HOME",
+    complete(task(RECORD_RETURN_TO_CARE, instance), vars("returnToCareOutcome", "STAYED_AT_HOME",
         "returnToCareNotes", "Mother will not agree to accommodation; no order sought yet"));
 
-    assertThat(instance).isWaitingAt("decideNextSteps", "firstHomeVisit").isNotEnded();
-    complete(task("decideNextSteps", instance), vars("nextSteps", "LEGAL_PLANNING",
+    assertThatCase(instance).isWaitingAt("decideNextSteps", "firstHomeVisit").isNotEnded();
+    complete(task(DECIDE_NEXT_STEPS, instance), vars("nextSteps", "LEGAL_PLANNING",
         "nextStepsNotes", "Legal planning meeting"));
-    complete(task("firstHomeVisit", instance), visitReport(true));
-    assertThat(instance).isWaitingAt("CallActivity_OngoingSupport");
+    complete(task(FIRST_HOME_VISIT, instance), visitReport(true));
+    assertThatCase(instance).isWaitingAt("CallActivity_OngoingSupport");
   }
 
   /** Salford §8: once the urgent plan is written the child is on a return plan, so support begins before any ratification. */
   @Test
   void aSection20ChildsSupportBeginsWithTheUrgentPlanAndGoesOnAfterARefusedRatification() {
     ProcessInstance instance = start(accommodatedUnderSection20());
-    complete(task("completeReturnPlan", instance), vars("returnPlan", "Outreach team daily for a week; school"));
+    complete(task(COMPLETE_RETURN_PLAN, instance), vars("returnPlan", "Outreach team daily for a week; school"));
 
     execute(job("CallActivity_OngoingSupport", instance));
     ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport")
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
-    assertThat(task("recordWeeklyProgress", support)).isAssignedTo("socialworker1");
-    assertThat(task("recordWeeklyProgress", support).getDueDate()).as("a week after support starts on 2 March")
+    assertThat(task(RECORD_WEEKLY_PROGRESS, support)).isAssignedTo("socialworker1");
+    assertThat(task(RECORD_WEEKLY_PROGRESS, support).getDueDate()).as("a week after support starts on 2 March")
         .isEqualTo(at(2026, 3, 9, 23, 59, 59));
-    assertThat(task("allocateCinCoordinator", support)).isAssignedTo("iro1");
-    assertThat(runtime.getVariable(support.getId(), "returnPlan")).isEqualTo("Outreach team daily for a week; school");
+    assertThat(task(ALLOCATE_CIN_COORDINATOR, support)).isAssignedTo("iro1");
+    assertThat(caseVariable(support, "returnPlan")).isEqualTo("Outreach team daily for a week; school");
 
-    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed"));
+    complete(task(RETURN_REVIEW, instance), vars("reviewNotes", "Plan agreed"));
     ratify(instance, "NOT_RATIFIED");
-    assertThat(task("decideNextSteps", instance)).isNotNull();
-    assertThat(support).as("support goes on while the service managers decide").isWaitingAt("recordWeeklyProgress");
+    assertThat(task(DECIDE_NEXT_STEPS, instance)).isNotNull();
+    assertThatCase(support).as("support goes on while the service managers decide").isWaitingAt("recordWeeklyProgress");
   }
 
   /** The case closes only once support has ended with the child at home and the return is ratified and visited. */
   @Test
   void supportThatEndsBeforeTheRatificationWaitsForItBeforeTheCaseCloses() {
     ProcessInstance instance = start(accommodatedUnderSection20());
-    complete(task("completeReturnPlan", instance), vars("returnPlan", "Outreach team; school"));
+    complete(task(COMPLETE_RETURN_PLAN, instance), vars("returnPlan", "Outreach team; school"));
     execute(job("CallActivity_OngoingSupport", instance));
     ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport")
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
-    complete(task("allocateCinCoordinator", support), vars("cinCoordinator", "cincoordinator1"));
-    complete(task("supportReview", support), vars("supportOutcome", "STEP_DOWN_TO_UNIVERSAL",
+    complete(task(ALLOCATE_CIN_COORDINATOR, support), vars("cinCoordinator", "cincoordinator1"));
+    complete(task(SUPPORT_REVIEW, support), vars("supportOutcome", "STEP_DOWN_TO_UNIVERSAL",
         "reviewNotes", "Settled; universal services enough"));
 
-    assertThat(support).isEnded();
-    assertThat(instance).as("not closed while the return is unreviewed and unratified").isNotEnded()
+    assertThatCase(support).isEnded();
+    assertThatCase(instance).as("not closed while the return is unreviewed and unratified").isNotEnded()
         .isWaitingAt("returnReview", "firstHomeVisit");
-    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed"));
+    complete(task(RETURN_REVIEW, instance), vars("reviewNotes", "Plan agreed"));
     ratify(instance, "RATIFIED");
-    complete(task("firstHomeVisit", instance), visitReport(true));
-    assertThat(instance).isWaitingAt("CallActivity_CloseCase");
+    complete(task(FIRST_HOME_VISIT, instance), visitReport(true));
+    assertThatCase(instance).isWaitingAt("CallActivity_CloseCase");
   }
 
   /** Salford §6: the review's clock starts with the case, whether or not the plan is ever written. */
@@ -378,9 +377,9 @@ class UnplannedReturnTest extends ProcessTest {
   void aPlanNeverCompletedStillHasItsReviewFromTheStartAndItsChaseAtDayTwenty() {
     ProcessInstance instance = start(accommodatedUnderSection20());
 
-    assertThat(instance).isWaitingAt("completeReturnPlan", "returnReview", "firstHomeVisit");
-    assertThat(task("returnReview", instance).getDueDate()).isEqualTo(at(2026, 3, 17, 23, 59, 59));
-    assertThat(task("completeReturnPlan", instance).getDueDate()).as("the plan is due no later than the review")
+    assertThatCase(instance).isWaitingAt("completeReturnPlan", "returnReview", "firstHomeVisit");
+    assertThat(task(RETURN_REVIEW, instance).getDueDate()).isEqualTo(at(2026, 3, 17, 23, 59, 59));
+    assertThat(task(COMPLETE_RETURN_PLAN, instance).getDueDate()).as("the plan is due no later than the review")
         .isEqualTo(at(2026, 3, 17, 23, 59, 59));
 
     ClockUtil.setCurrentTime(at(2026, 3, 18, 8, 0));
@@ -394,7 +393,7 @@ class UnplannedReturnTest extends ProcessTest {
         "Chase Urgent return plan for Test Child " + instance.getBusinessKey());
     assertThat(chases).allMatch(chase -> "linemanager1".equals(chase.getAssignee()));
     chases.forEach(chase -> tasks.complete(chase.getId(), vars("chaseNotes", "Spoken to the social worker and the IRO")));
-    assertThat(instance).hasPassed("EndEvent_UrgentPlanChased").isWaitingAt("completeReturnPlan", "returnReview");
+    assertThatCase(instance).hasPassed("EndEvent_UrgentPlanChased").isWaitingAt("completeReturnPlan", "returnReview");
   }
 
   @Test
@@ -418,7 +417,7 @@ class UnplannedReturnTest extends ProcessTest {
     ProcessInstance instance = start(wentHome("legalStatus", "SECTION_20", "weeksAccommodated", 4,
         "returnReason", "YOUNG_PERSON_LEFT", "dateOfBirth", "2009-06-01"));
 
-    assertThat(instance).isWaitingAt("completeReturnPlan").hasPassed("Gateway_VisitDone").hasNotPassed("firstHomeVisit");
+    assertThatCase(instance).isWaitingAt("completeReturnPlan").hasPassed("Gateway_VisitDone").hasNotPassed("firstHomeVisit");
   }
 
   @Test
@@ -430,13 +429,13 @@ class UnplannedReturnTest extends ProcessTest {
         .taskDefinitionKey("chaseOverdueWork").singleResult();
     complete(chase, vars("chaseNotes", "Visit booked for today"));
 
-    complete(task("firstHomeVisit", instance), visitReport(false));
+    complete(task(FIRST_HOME_VISIT, instance), visitReport(false));
     execute(job("ServiceTask_OpenVisitConcern", instance));
 
     ProcessInstance concern = runtime.createProcessInstanceQuery().processDefinitionKey("welfareConcern")
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
-    assertThat(task("reviewWelfareConcern", concern)).isAssignedTo("linemanager1");
-    assertThat(instance).hasPassed("EndEvent_FirstVisitChased", "Gateway_VisitDone").isWaitingAt("completeReturnPlan");
+    assertThat(task(REVIEW_WELFARE_CONCERN, concern)).isAssignedTo("linemanager1");
+    assertThatCase(instance).hasPassed("EndEvent_FirstVisitChased", "Gateway_VisitDone").isWaitingAt("completeReturnPlan");
   }
 
   @Test

@@ -1,12 +1,11 @@
 package uk.localgov.reunification.casework;
 
+import static uk.localgov.reunification.casework.CaseTask.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.localgov.reunification.casework.Cases.careOrderChild;
 import static uk.localgov.reunification.casework.Cases.vars;
 import static uk.localgov.reunification.casework.Cases.with;
@@ -46,12 +45,12 @@ class WelfareConcernTest extends ProcessTest {
     ProcessInstance instance = runtime.startProcessInstanceByKey("unplannedReturn", with(careOrderChild(newChildId("WC-S")),
         "legalStatus", "SECTION_20", "weeksAccommodated", 2, "returnDate", "2026-11-20",
         "returnReason", "PARENT_REMOVED_FROM_SECTION_20"));
-    complete(task("completeReturnPlan", instance), vars("returnPlan", "Family support worker twice weekly"));
-    complete(task("returnReview", instance), vars("reviewNotes", "Plan agreed"));
-    complete(task("ratifyDecision", sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
+    complete(task(COMPLETE_RETURN_PLAN, instance), vars("returnPlan", "Family support worker twice weekly"));
+    complete(task(RETURN_REVIEW, instance), vars("reviewNotes", "Plan agreed"));
+    complete(task(RATIFY_DECISION, sub("ratification", instance)), vars("ratificationDecision", "RATIFIED",
         "childWishesConsidered", true, "iroConsulted", true, "relativesConsulted", true, "carersConsulted", true));
     execute(job("CallActivity_OngoingSupport", instance));
-    complete(task("allocateCinCoordinator", sub("ongoingSupport", instance)), vars("cinCoordinator", "cincoordinator1"));
+    complete(task(ALLOCATE_CIN_COORDINATOR, sub("ongoingSupport", instance)), vars("cinCoordinator", "cincoordinator1"));
     return instance;
   }
 
@@ -59,36 +58,36 @@ class WelfareConcernTest extends ProcessTest {
   void aConcernInTeamNorthGoesToTeamNorthsLineManager() {
     ProcessInstance concern = concernRaisedBy("socialworker2", "WC-1");
 
-    assertThat(task("reviewWelfareConcern", concern)).isAssignedTo("linemanager1");
+    assertThat(task(REVIEW_WELFARE_CONCERN, concern)).isAssignedTo("linemanager1");
   }
 
   @Test
   void aConcernInTeamSouthGoesToTeamSouthsLineManager() {
     ProcessInstance concern = concernRaisedBy("socialworker3", "WC-2");
 
-    assertThat(task("reviewWelfareConcern", concern)).isAssignedTo("linemanager2");
+    assertThat(task(REVIEW_WELFARE_CONCERN, concern)).isAssignedTo("linemanager2");
   }
 
   @Test
   void theLineManagerCanResolveTheConcern() {
     ProcessInstance concern = concernRaisedBy("socialworker1", "WC-3");
 
-    complete(task("reviewWelfareConcern", concern),
+    complete(task(REVIEW_WELFARE_CONCERN, concern),
         decided("NO_FURTHER_ACTION", false, "Explained at school; no further action"));
 
-    assertThat(concern).isEnded().hasPassed("EndEvent_ConcernResolvedByLineManager");
+    assertThatCase(concern).isEnded().hasPassed("EndEvent_ConcernResolvedByLineManager");
   }
 
   @Test
   void theLineManagerCanEscalateToTheServiceManagers() {
     ProcessInstance concern = concernRaisedBy("socialworker3", "WC-4");
 
-    complete(task("reviewWelfareConcern", concern),
+    complete(task(REVIEW_WELFARE_CONCERN, concern),
         decided("NO_FURTHER_ACTION", true, "Pattern of injuries: discuss with service manager"));
 
-    assertThat(task("serviceManagerReview", concern)).hasCandidateGroup("servicemanagers");
-    complete(task("serviceManagerReview", concern), vars("serviceManagerNotes", "Strategy discussion today"));
-    assertThat(concern).isEnded().hasPassed("EndEvent_ConcernReviewedByServiceManager");
+    assertThat(task(SERVICE_MANAGER_REVIEW, concern)).hasCandidateGroup("servicemanagers");
+    complete(task(SERVICE_MANAGER_REVIEW, concern), vars("serviceManagerNotes", "Strategy discussion today"));
+    assertThatCase(concern).isEnded().hasPassed("EndEvent_ConcernReviewedByServiceManager");
   }
 
   /** Service standard for Salford §4: each review of a concern is due by the end of the next working day. */
@@ -96,7 +95,7 @@ class WelfareConcernTest extends ProcessTest {
   void aConcernRaisedOnAFridayIsDueOnMondayAndChasedByTheServiceManagersWhenOverdue() {
     ProcessInstance concern = concernRaisedBy("socialworker1", "WC-5");
 
-    assertThat(task("reviewWelfareConcern", concern).getDueDate()).isEqualTo(at(2026, 11, 30, 23, 59, 59));
+    assertThat(task(REVIEW_WELFARE_CONCERN, concern).getDueDate()).isEqualTo(at(2026, 11, 30, 23, 59, 59));
     ClockUtil.setCurrentTime(at(2026, 12, 1, 8, 0));
     execute(job("Timer_ConcernReviewOverdue", concern));
 
@@ -107,30 +106,30 @@ class WelfareConcernTest extends ProcessTest {
     assertThat(tasks.createTaskQuery().taskId(chase.getId()).taskCandidateGroup("servicemanagers").count()).isOne();
 
     tasks.complete(chase.getId(), vars("chaseNotes", "Line manager off sick; deputy reviewing today"));
-    assertThat(concern).hasPassed("EndEvent_ConcernReviewChased");
-    complete(task("reviewWelfareConcern", concern), decided("NO_FURTHER_ACTION", true, "Seen the family; escalating"));
-    assertThat(task("serviceManagerReview", concern).getDueDate()).isEqualTo(at(2026, 12, 2, 23, 59, 59));
+    assertThatCase(concern).hasPassed("EndEvent_ConcernReviewChased");
+    complete(task(REVIEW_WELFARE_CONCERN, concern), decided("NO_FURTHER_ACTION", true, "Seen the family; escalating"));
+    assertThat(task(SERVICE_MANAGER_REVIEW, concern).getDueDate()).isEqualTo(at(2026, 12, 2, 23, 59, 59));
     ClockUtil.setCurrentTime(at(2026, 12, 3, 8, 0));
     execute(job("Timer_ServiceManagerReviewOverdue", concern));
     Task managersChase = tasks.createTaskQuery().taskDefinitionKey("chaseOverdueWork").processInstanceBusinessKey("WC-5")
         .singleResult();
     assertThat(managersChase.getAssignee()).as("the line manager who escalated it chases it").isEqualTo("linemanager1");
     tasks.complete(managersChase.getId(), vars("chaseNotes", "Asked the duty service manager"));
-    assertThat(concern).hasPassed("EndEvent_ServiceManagerReviewChased");
-    complete(task("serviceManagerReview", concern), vars("serviceManagerNotes", "Strategy discussion held"));
-    assertThat(concern).isEnded();
+    assertThatCase(concern).hasPassed("EndEvent_ServiceManagerReviewChased");
+    complete(task(SERVICE_MANAGER_REVIEW, concern), vars("serviceManagerNotes", "Strategy discussion held"));
+    assertThatCase(concern).isEnded();
   }
 
   @Test
   void aStrategyDiscussionGoesToTheServiceManagersAtOnce() {
     ProcessInstance concern = concernRaisedBy("socialworker1", "WC-6");
 
-    assertThatThrownBy(() -> tasks.complete(task("reviewWelfareConcern", concern).getId(),
+    assertThatThrownBy(() -> tasks.complete(task(REVIEW_WELFARE_CONCERN, concern).getId(),
         decided("STRATEGY_DISCUSSION", false, "Disclosure at school"))).isInstanceOf(CaseInputRefused.class)
         .hasMessageStartingWith("'escalateToServiceManager' must be true for a strategy discussion");
-    complete(task("reviewWelfareConcern", concern), decided("STRATEGY_DISCUSSION", true, "Disclosure at school"));
+    complete(task(REVIEW_WELFARE_CONCERN, concern), decided("STRATEGY_DISCUSSION", true, "Disclosure at school"));
 
-    assertThat(task("serviceManagerReview", concern)).hasCandidateGroup("servicemanagers");
+    assertThat(task(SERVICE_MANAGER_REVIEW, concern)).hasCandidateGroup("servicemanagers");
   }
 
   @Test
@@ -138,19 +137,19 @@ class WelfareConcernTest extends ProcessTest {
     ProcessInstance instance = supportedAtHome();
     ProcessInstance concern = concernRaisedBy("socialworker1", instance.getBusinessKey());
 
-    complete(task("reviewWelfareConcern", concern), decided("REVISE_PLAN", false, "Add a weekly school check-in"));
+    complete(task(REVIEW_WELFARE_CONCERN, concern), decided("REVISE_PLAN", false, "Add a weekly school check-in"));
     execute(job("ServiceTask_AskForPlanRevision", concern));
 
     ProcessInstance revision = sub("planRevision", instance);
-    assertThat(task("revisePlan", revision)).isAssignedTo("socialworker1");
-    assertThat(runtime.getVariable(revision.getId(), "revisionReason")).isEqualTo("Welfare concern: Add a weekly school check-in");
-    complete(task("revisePlan", revision), vars("returnPlan", "Family support worker twice weekly; school check-in weekly",
+    assertThat(task(REVISE_PLAN, revision)).isAssignedTo("socialworker1");
+    assertThat(caseVariable(revision, "revisionReason")).isEqualTo("Welfare concern: Add a weekly school check-in");
+    complete(task(REVISE_PLAN, revision), vars("returnPlan", "Family support worker twice weekly; school check-in weekly",
         "planChangeReason", "Welfare concern of 27 November", "factorsPresent",
         org.camunda.spin.Spin.JSON("[\"CHILD_BEHAVIOUR_PROBLEMS\"]"), "factorResponses",
         org.camunda.spin.Spin.JSON("{\"CHILD_BEHAVIOUR_PROBLEMS\": \"School mentor weekly\"}")));
-    assertThat(runtime.getVariable(instance.getId(), "returnPlan"))
+    assertThat(caseVariable(instance, "returnPlan"))
         .isEqualTo("Family support worker twice weekly; school check-in weekly");
-    assertThat(runtime.getVariable(instance.getId(), "factorAssessment").toString()).contains("School mentor weekly");
+    assertThat(caseVariable(instance, "factorAssessment").toString()).contains("School mentor weekly");
   }
 
   @Test
@@ -158,26 +157,26 @@ class WelfareConcernTest extends ProcessTest {
     ProcessInstance instance = runtime.startProcessInstanceByKey("plannedReturn", careOrderChild(newChildId("WC-P")));
     ProcessInstance concern = concernRaisedBy("socialworker1", instance.getBusinessKey());
 
-    complete(task("reviewWelfareConcern", concern), decided("REVISE_PLAN", false, "Plan must cover the new partner"));
+    complete(task(REVIEW_WELFARE_CONCERN, concern), decided("REVISE_PLAN", false, "Plan must cover the new partner"));
     execute(job("ServiceTask_AskForPlanRevision", concern));
-    complete(task("revisePlan", sub("planRevision", instance)), vars("returnPlan", "Assessment of the new partner first",
+    complete(task(REVISE_PLAN, sub("planRevision", instance)), vars("returnPlan", "Assessment of the new partner first",
         "planChangeReason", "A new adult in the household"));
 
-    assertThat(instance).hasPassed("EndEvent_PlanRevisedForConcern").isWaitingAt("completeAssessment");
-    assertThat(runtime.getVariable(instance.getId(), "returnPlan")).isEqualTo("Assessment of the new partner first");
+    assertThatCase(instance).hasPassed("EndEvent_PlanRevisedForConcern").isWaitingAt("completeAssessment");
+    assertThat(caseVariable(instance, "returnPlan")).isEqualTo("Assessment of the new partner first");
   }
 
   @Test
   void aConcernCanBringTheNextChildInNeedReviewForwardToWithinSevenDays() {
     ProcessInstance instance = supportedAtHome();
     ProcessInstance support = sub("ongoingSupport", instance);
-    assertThat(task("supportReview", support).getDueDate()).isEqualTo(at(2027, 1, 8, 23, 59, 59));
+    assertThat(task(SUPPORT_REVIEW, support).getDueDate()).isEqualTo(at(2027, 1, 8, 23, 59, 59));
     ProcessInstance concern = concernRaisedBy("socialworker1", instance.getBusinessKey());
 
-    complete(task("reviewWelfareConcern", concern), decided("EARLY_REVIEW", false, "Review the plan this week"));
+    complete(task(REVIEW_WELFARE_CONCERN, concern), decided("EARLY_REVIEW", false, "Review the plan this week"));
     execute(job("ServiceTask_BringReviewForward", concern));
 
-    assertThat(task("supportReview", support).getDueDate()).isEqualTo(at(2026, 12, 4, 23, 59, 59));
+    assertThat(task(SUPPORT_REVIEW, support).getDueDate()).isEqualTo(at(2026, 12, 4, 23, 59, 59));
     assertThat(job("Timer_ReviewOverdue", support).getDuedate()).isEqualTo(at(2026, 12, 4, 23, 59, 59));
   }
 
@@ -185,10 +184,10 @@ class WelfareConcernTest extends ProcessTest {
   void aConcernActsOnlyWhereTheCaseCan() {
     ProcessInstance concern = concernRaisedBy("socialworker1", "WC-NO-CASE");
 
-    assertThatThrownBy(() -> tasks.complete(task("reviewWelfareConcern", concern).getId(),
+    assertThatThrownBy(() -> tasks.complete(task(REVIEW_WELFARE_CONCERN, concern).getId(),
         decided("REVISE_PLAN", false, "Revise"))).isInstanceOf(CaseInputRefused.class)
         .hasMessageStartingWith("'concernOutcome' REVISE_PLAN needs an open case");
-    assertThatThrownBy(() -> tasks.complete(task("reviewWelfareConcern", concern).getId(),
+    assertThatThrownBy(() -> tasks.complete(task(REVIEW_WELFARE_CONCERN, concern).getId(),
         decided("EARLY_REVIEW", false, "Review"))).isInstanceOf(CaseInputRefused.class)
         .hasMessageStartingWith("'concernOutcome' EARLY_REVIEW brings forward the next Child in Need review");
   }

@@ -75,22 +75,22 @@ class ProcessModelTest {
 
   @org.junit.jupiter.api.Test
   void aBrokenCopyOfADiagramIsCaughtByName(@org.junit.jupiter.api.io.TempDir Path folder) throws IOException {
-    String planned = Files.readString(PROCESSES.resolve("planned-return.bpmn"));
-    String broken = planned
-        .replace("<bpmndi:BPMNShape id=\"confirmReturnHome_di\" bpmnElement=\"confirmReturnHome\">",
-            "<bpmndi:BPMNShape id=\"confirmReturnHome_di\" bpmnElement=\"Gateway_Ratified\">")
+    String atHome = Files.readString(PROCESSES.resolve("child-at-home.bpmn"));
+    String broken = atHome
+        .replace("<bpmndi:BPMNShape id=\"CallActivity_OngoingSupport_di\" bpmnElement=\"CallActivity_OngoingSupport\">",
+            "<bpmndi:BPMNShape id=\"CallActivity_OngoingSupport_di\" bpmnElement=\"Gateway_AtHome\">")
         .replace("camunda:formRef=\"firstHomeVisit\"", "camunda:formRef=\"noSuchForm\"")
         .replace("Salford §3: 7 days (care order", "Seven days (care order")
         .replaceFirst("<camunda:in source=\"team\" target=\"team\" />", "<camunda:in variables=\"all\" />");
-    Path copy = folder.resolve("planned-return.bpmn");
+    Path copy = folder.resolve("child-at-home.bpmn");
     Files.writeString(copy, broken);
 
     assertThat(ModelRules.problems(copy, ModelRules.forms(FORMS))).containsExactlyInAnyOrder(
-        "confirmReturnHome has no shape in the diagram",
+        "CallActivity_OngoingSupport has no shape in the diagram",
         "firstHomeVisit has no form 'noSuchForm': none in forms/, in the deployment or deployed before",
         "Timer_FirstVisitOverdue is a timer whose documentation cites no policy paragraph",
-        "CallActivity_Ratification passes all variables: name what ratification needs",
-        "CallActivity_Ratification does not pass the case's team");
+        "CallActivity_ChaseFirstVisit passes all variables: name what overdueChase needs",
+        "CallActivity_ChaseFirstVisit does not pass the case's team");
   }
 
   /** Who does a task is declared with it (CaseTask.Performer): a diagram that gives it to someone else is named. */
@@ -114,16 +114,16 @@ class ProcessModelTest {
   /** Adding a task is its BPMN, its form and one declaration: a task without its declaration is named. */
   @org.junit.jupiter.api.Test
   void aTaskWithoutItsDeclarationIsReportedByName(@org.junit.jupiter.api.io.TempDir Path folder) throws IOException {
-    String planned = Files.readString(PROCESSES.resolve("planned-return.bpmn"));
-    String added = planned.replaceAll("(id|bpmnElement|sourceRef|targetRef|attachedToRef)=\"recordWithdrawal\"",
+    String atHome = Files.readString(PROCESSES.resolve("child-at-home.bpmn"));
+    String added = atHome.replaceAll("(id|bpmnElement|sourceRef|targetRef|attachedToRef)=\"recordWithdrawal\"",
             "$1=\"recordWithdrawalReasons\"")
-        .replace("name=\"Confirm return home\"", "name=\"Confirm the return\"");
-    Path copy = folder.resolve("planned-return.bpmn");
+        .replace("name=\"Record first home visit\"", "name=\"Record the first visit\"");
+    Path copy = folder.resolve("child-at-home.bpmn");
     Files.writeString(copy, added);
 
     assertThat(ModelRules.problems(copy, ModelRules.forms(FORMS))).containsExactlyInAnyOrder(
         "recordWithdrawalReasons is not declared in CaseTask, so nothing says what it records, what it is called or its stage",
-        "confirmReturnHome is named 'Confirm the return' but declared as 'Confirm return home'");
+        "firstHomeVisit is named 'Record the first visit' but declared as 'Record first home visit'");
   }
 
   /**

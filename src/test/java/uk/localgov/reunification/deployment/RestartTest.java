@@ -55,7 +55,7 @@ class RestartTest {
         "reunification.demo.cases=false")) {
       assertThat(second.getBean(RuntimeService.class).createProcessInstanceQuery()
           .processInstanceId(instanceId).singleResult()).isNotNull();
-      Task visit = second.getBean(TaskService.class).createTaskQuery().processInstanceId(instanceId)
+      Task visit = second.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey("RESTART-1")
           .taskDefinitionKey("firstHomeVisit").singleResult();
       assertThat(visit).isNotNull();
       assertThat(visit.getAssignee()).isEqualTo("socialworker1");
@@ -71,8 +71,8 @@ class RestartTest {
     tasks.complete(task.getId(), variables);
   }
 
+  /** The first visit's timer, in the case's life at home (childAtHome): the only case of this database. */
   private static Job timer(ManagementService management, String instanceId) {
-    return management.createJobQuery().processInstanceId(instanceId).activityId("Timer_FirstVisitOverdue")
-        .timers().singleResult();
+    return management.createJobQuery().activityId("Timer_FirstVisitOverdue").timers().singleResult();
   }
 }

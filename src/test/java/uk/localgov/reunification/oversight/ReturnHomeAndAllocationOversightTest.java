@@ -82,7 +82,7 @@ class ReturnHomeAndAllocationOversightTest {
     complete("firstHomeVisit", Map.of("visitDate", "2025-10-21", "childWishesAndFeelings", "Glad to be home",
         "parentView", "Coping", "welfareSafeguarded", true, "childSeenAlone", true));
     jobs.createJobQuery().processInstanceId(runtime.createProcessInstanceQuery().processInstanceBusinessKey(child)
-        .processDefinitionKey("plannedReturn").singleResult().getId()).activityId("CallActivity_OngoingSupport").list()
+        .processDefinitionKey("childAtHome").singleResult().getId()).activityId("CallActivity_OngoingSupport").list()
         .forEach(job -> jobs.executeJob(job.getId()));
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(child).taskDefinitionKey("allocateCinCoordinator")
         .singleResult().getDueDate()).isEqualTo(java.util.Date.from(java.time.LocalDateTime.of(2025, 10, 28, 23, 59, 59)

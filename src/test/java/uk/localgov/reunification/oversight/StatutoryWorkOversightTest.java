@@ -103,6 +103,43 @@ class StatutoryWorkOversightTest {
     });
   }
 
+  /**
+   * Reg 19(b) and reg 9(2) in the manager's figures. Team Reg 19's child, under a care order, went
+   * home unplanned on Monday 1 September 2025: the placement plan was due within 5 working days (8
+   * September) and was recorded on the 10th (late); the assessment of the placement was due within
+   * 10 working days (15 September) and was recorded on the 12th (on time).
+   */
+  @Test
+  void aReg19PlacementsAssessmentAndPlacementPlanAreCountedLikeEveryTimescale() {
+    IdentityDirectory directory = new IdentityDirectory(engine);
+    directory.ensureGroup("teamreg19", "Team Reg 19", "team");
+    directory.ensureUser("swreg19", "Sol", "Nineteen", null, "swreg19-secret");
+    directory.ensureUser("lmreg19", "Lou", "Nineteen", null, "lmreg19-secret");
+    directory.ensureMembership("swreg19", "teamreg19");
+    directory.ensureMembership("swreg19", "socialworkers");
+    directory.ensureMembership("lmreg19", "teamreg19");
+    directory.ensureMembership("lmreg19", "linemanagers");
+    child = "REG19-" + System.nanoTime() % 100000;
+
+    on(2025, 9, 1);
+    runtime.startProcessInstanceByKey("unplannedReturn", child, Cases.with(Cases.careOrderChild(child),
+        "socialWorker", "swreg19", "returnDate", "2025-09-01", "returnReason", "PLACEMENT_BREAKDOWN"));
+    on(2025, 9, 10);
+    complete("recordPlacementPlan", Map.of("placementPlan", "Mother cares for him day to day; contact with father weekly",
+        "placementPlanSigned", true));
+    on(2025, 9, 12);
+    complete("assessPlacementWithParent", Map.of("parentInterviewedOn", "2025-09-03",
+        "placementAssessment", "Mother's home is safe; her partner has left", "placementSafeguardsWelfare", true));
+    on(2025, 10, 1);
+
+    identity.setAuthentication("lmreg19", List.of("linemanagers"));
+    OversightReport report = figures.report(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+
+    assertThat(counts(report, Timescale.PLACEMENT_PLAN)).as("due, on time, late, missed, overdue, not yet due")
+        .isEqualTo(new Counts(1, 0, 1, 0, 0, 0));
+    assertThat(counts(report, Timescale.PLACEMENT_ASSESSMENT)).isEqualTo(new Counts(1, 1, 0, 0, 0, 0));
+  }
+
   private Counts counts(OversightReport report, Timescale timescale) {
     return report.timeliness().stream().filter(t -> t.timescale() == timescale).findFirst().orElseThrow().overall();
   }

@@ -68,7 +68,8 @@ class ReadLogTest {
   @Test
   void aReadInTasklistAndInCockpitIsRecordedWithItsSurface() {
     String tasklist = WebappLogin.session(http, "tasklist", "socialworker1", "socialworker1");
-    String task = tasks.createTaskQuery().processInstanceBusinessKey(childId).taskDefinitionKey("completeReturnPlan")
+    // the first home visit, in the case's life at home, where the first-visit decision is kept
+    String task = tasks.createTaskQuery().processInstanceBusinessKey(childId).taskDefinitionKey("firstHomeVisit")
         .singleResult().getId();
     assertThat(webappGet(tasklist, "tasklist", "/camunda/api/engine/engine/default/task/" + task + "/form-variables")
         .getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -147,6 +148,9 @@ class ReadLogTest {
           assertThat(value).containsEntry("name", "returnPlan").containsEntry("value", "Outreach daily; aunt in the evenings"));
       assertThat((List<Map<String, Object>>) process.get("steps")).anySatisfy(step ->
           assertThat(step).containsEntry("taskKey", "completeReturnPlan").containsEntry("how", "completed"));
+    });
+    assertThat(processes).anySatisfy(process -> {
+      assertThat(process).containsEntry("process", "childAtHome");
       assertThat((List<Map<String, Object>>) process.get("decisions")).anySatisfy(decision ->
           assertThat(decision).containsEntry("decision", "firstVisit"));
     });
