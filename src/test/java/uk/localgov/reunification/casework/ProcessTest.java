@@ -77,10 +77,6 @@ abstract class ProcessTest {
     return task(declared.key(), instance);
   }
 
-  org.camunda.bpm.engine.task.Task task(ProcessInstance instance) {
-    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(instance);
-  }
-
   /** The job waiting at this activity of the case, wherever the case's diagrams draw it. */
   org.camunda.bpm.engine.runtime.Job job(String activityId, ProcessInstance instance) {
     return caseInstances(instance).stream().map(id -> engine.getManagementService().createJobQuery().processInstanceId(id)

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.localgov.reunification.ApplicationTest;
 import uk.localgov.reunification.casework.Cases;
-import uk.localgov.reunification.identity.IdentityDirectory;
 import uk.localgov.reunification.oversight.OversightReport.Counts;
 
 /**
@@ -58,14 +57,7 @@ class ReturnHomeAndAllocationOversightTest {
 
   @Test
   void aLateReturnRecordAndAnOverdueAllocationAreCountedLikeEveryTimescale() {
-    IdentityDirectory directory = new IdentityDirectory(engine);
-    directory.ensureGroup("teamreturns", "Team Returns", "team");
-    directory.ensureUser("swreturns", "Sam", "Returns", null, "swreturns-secret");
-    directory.ensureUser("lmreturns", "Lee", "Returns", null, "lmreturns-secret");
-    directory.ensureMembership("swreturns", "teamreturns");
-    directory.ensureMembership("swreturns", "socialworkers");
-    directory.ensureMembership("lmreturns", "teamreturns");
-    directory.ensureMembership("lmreturns", "linemanagers");
+    new TeamHistory(engine, "returns").people();
     child = "RHA-" + System.nanoTime() % 100000;
 
     on(2025, 10, 1);

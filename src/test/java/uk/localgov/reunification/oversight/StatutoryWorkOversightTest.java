@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.localgov.reunification.ApplicationTest;
 import uk.localgov.reunification.casework.Cases;
-import uk.localgov.reunification.identity.IdentityDirectory;
 import uk.localgov.reunification.oversight.OversightReport.Counts;
 
 /**
@@ -61,14 +60,7 @@ class StatutoryWorkOversightTest {
 
   @Test
   void statutoryVisitsAndLookedAfterReviewsAreCountedLikeEveryTimescale() {
-    IdentityDirectory directory = new IdentityDirectory(engine);
-    directory.ensureGroup("teamstatutory", "Team Statutory", "team");
-    directory.ensureUser("swstatutory", "Sam", "Statutory", null, "swstatutory-secret");
-    directory.ensureUser("lmstatutory", "Lee", "Statutory", null, "lmstatutory-secret");
-    directory.ensureMembership("swstatutory", "teamstatutory");
-    directory.ensureMembership("swstatutory", "socialworkers");
-    directory.ensureMembership("lmstatutory", "teamstatutory");
-    directory.ensureMembership("lmstatutory", "linemanagers");
+    new TeamHistory(engine, "statutory").people();
     child = "STAT-" + System.nanoTime() % 100000;
 
     on(2025, 9, 1);
@@ -111,14 +103,7 @@ class StatutoryWorkOversightTest {
    */
   @Test
   void aReg19PlacementsAssessmentAndPlacementPlanAreCountedLikeEveryTimescale() {
-    IdentityDirectory directory = new IdentityDirectory(engine);
-    directory.ensureGroup("teamreg19", "Team Reg 19", "team");
-    directory.ensureUser("swreg19", "Sol", "Nineteen", null, "swreg19-secret");
-    directory.ensureUser("lmreg19", "Lou", "Nineteen", null, "lmreg19-secret");
-    directory.ensureMembership("swreg19", "teamreg19");
-    directory.ensureMembership("swreg19", "socialworkers");
-    directory.ensureMembership("lmreg19", "teamreg19");
-    directory.ensureMembership("lmreg19", "linemanagers");
+    new TeamHistory(engine, "reg19").people();
     child = "REG19-" + System.nanoTime() % 100000;
 
     on(2025, 9, 1);
