@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL stopped for 30 seconds under a running node, with requests still coming and a burst
+ * PostgreSQL stopped for 15 seconds (three times the pool's 5-second connection timeout) under a running node, with requests still coming and a burst
  * of due timers in flight: meanwhile every REST call gets 503 with a JSON message and health is
  * DOWN; once the database is back, the pool and the job executor recover without a restart and no
  * case, task or timer is lost.
@@ -37,7 +37,7 @@ class DatabaseOutageTest {
 
   static final int BURST = 60;
   static final int REST_STARTS = 5;
-  static final long OUTAGE_MILLIS = 30_000;
+  static final long OUTAGE_MILLIS = 15_000;
 
   @TempDir
   Path dir;
@@ -113,7 +113,7 @@ class DatabaseOutageTest {
   }
 
   @Test
-  void aThirtySecondOutageLosesNothingAndTheNodeRecoversByItself() throws Exception {
+  void aFifteenSecondOutageLosesNothingAndTheNodeRecoversByItself() throws Exception {
     int port = freePort();
     Path data = dir.resolve("pg");
     EmbeddedPostgres server = postgres(data, port);
@@ -166,7 +166,7 @@ class DatabaseOutageTest {
       }
       long chasesBefore = sql.chases();
 
-      // The outage: PostgreSQL stopped for 30 seconds while requests keep coming.
+      // The outage: PostgreSQL stopped for 15 seconds while requests keep coming.
       server.close();
       long stopped = System.currentTimeMillis();
       List<Answer> during = new ArrayList<>();
