@@ -41,14 +41,19 @@ public class OneCasePerChild {
    * child's open case. References are compared without regard to letter case, as the case-record
    * system may treat {@code hb-1} and {@code HB-1} as one child.
    */
-  public Optional<String> activeReturnOf(String childId, Collection<String> returnProcesses) {
+  public Optional<String> activeReturnOf(String authority, String childId, Collection<String> returnProcesses) {
     String keys = String.join(",", Collections.nCopies(returnProcesses.size(), "?"));
     List<Object> arguments = new ArrayList<>();
     arguments.add(canonical(childId));
     arguments.addAll(returnProcesses);
+    // the same reference in two authorities is two children
+    String sameAuthority = authority == null ? " AND E.TENANT_ID_ IS NULL" : " AND E.TENANT_ID_ = ?";
+    if (authority != null) {
+      arguments.add(authority);
+    }
     return jdbc.queryForList("SELECT E.BUSINESS_KEY_ FROM ACT_RU_EXECUTION E JOIN ACT_RE_PROCDEF D ON D.ID_ = E.PROC_DEF_ID_"
-        + " WHERE E.ID_ = E.PROC_INST_ID_ AND UPPER(E.BUSINESS_KEY_) = ? AND D.KEY_ IN (" + keys + ")", String.class,
-        arguments.toArray()).stream().findFirst();
+        + " WHERE E.ID_ = E.PROC_INST_ID_ AND UPPER(E.BUSINESS_KEY_) = ? AND D.KEY_ IN (" + keys + ")" + sameAuthority,
+        String.class, arguments.toArray()).stream().findFirst();
   }
 
   /** A case reference as the lock and the comparison take it: letter case does not tell two children apart. */
@@ -56,9 +61,17 @@ public class OneCasePerChild {
     return childId.toUpperCase(Locale.ROOT);
   }
 
+  /**
+   * The child's lock row: the case reference, after the authority's id when several authorities
+   * share the platform (a single authority's rows, and earlier ones, are the bare reference).
+   */
+  static String lockKey(String authority, String childId) {
+    return authority == null ? canonical(childId) : authority + "/" + canonical(childId);
+  }
+
   /** Holds the child's lock until the calling transaction (the start's) commits or rolls back. */
-  public void waitForTurn(String given) {
-    String childId = canonical(given);
+  public void waitForTurn(String authority, String given) {
+    String childId = lockKey(authority, given);
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       // outside a transaction the lock would end with its own statement and prove nothing
       throw new IllegalStateException("A child's lock must be taken in the start's transaction");

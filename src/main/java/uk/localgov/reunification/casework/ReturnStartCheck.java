@@ -1,5 +1,6 @@
 package uk.localgov.reunification.casework;
 
+import uk.localgov.reunification.authority.Authorities;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Set;
@@ -30,8 +31,11 @@ public class ReturnStartCheck implements ExecutionListener {
   private final CaseCalendar calendar;
   private final StaffDirectory staff;
   private final OneCasePerChild oneCasePerChild;
+  private final Authorities authorities;
 
-  public ReturnStartCheck(CaseCalendar calendar, StaffDirectory staff, OneCasePerChild oneCasePerChild) {
+  public ReturnStartCheck(CaseCalendar calendar, StaffDirectory staff, OneCasePerChild oneCasePerChild,
+      Authorities authorities) {
+    this.authorities = authorities;
     this.calendar = calendar;
     this.staff = staff;
     this.oneCasePerChild = oneCasePerChild;
@@ -47,7 +51,17 @@ public class ReturnStartCheck implements ExecutionListener {
     variables.wholeNumber("weeksAccommodated", 0);
     variables.yesOrNo("eligibleChild");
     String socialWorker = member(variables, "socialWorker", Roles.SOCIAL_WORKERS);
-    member(variables, "iro", Roles.IROS);
+    String iro = member(variables, "iro", Roles.IROS);
+    String authority = execution.getTenantId();
+    if (authorities.shared()) {
+      // several authorities share the platform: the case is its authority's, and so are its people
+      if (authority == null) {
+        throw new CaseInputRefused("authority", "is not known: a case is started by a person of the child's authority ("
+            + String.join(", ", authorities.ids()) + ")");
+      }
+      sameAuthority("socialWorker", socialWorker, authority);
+      sameAuthority("iro", iro, authority);
+    }
     if ("unplannedReturn".equals(processKey(execution))) {
       LocalDate returnDate = variables.pastOrTodayDate("returnDate");
       if (returnDate.isBefore(dateOfBirth)) {
@@ -80,8 +94,8 @@ public class ReturnStartCheck implements ExecutionListener {
           + "' (was '" + businessKey + "')");
     }
     // Starts for the child take turns from here to their commit, so the query sees the other's case.
-    oneCasePerChild.waitForTurn(childId);
-    oneCasePerChild.activeReturnOf(childId, RETURN_PROCESSES).ifPresent(open -> {
+    oneCasePerChild.waitForTurn(authority, childId);
+    oneCasePerChild.activeReturnOf(authority, childId, RETURN_PROCESSES).ifPresent(open -> {
       throw new CaseInputRefused("childId", "'" + childId + "' already has an active return home"
           + (open.equals(childId) ? "" : " (as '" + open + "': case references are the same whatever their letter case)")
           + "; a child has at most one active return at a time");
@@ -100,6 +114,13 @@ public class ReturnStartCheck implements ExecutionListener {
       throw new CaseInputRefused("dateOfBirth", "is " + dateOfBirth + ": the young person is " + ADULT_AT + " or over "
           + when + " (" + day + "), and a return home is of a child under " + ADULT_AT + " (Children Act 1989 s105(1));"
           + " a care leaver's support is another service");
+    }
+  }
+
+  private void sameAuthority(String name, String userId, String authority) {
+    if (!staff.worksFor(userId, authority)) {
+      throw new CaseInputRefused(name, "must be one of " + authorities.nameOf(authority) + "'s staff, the child's"
+          + " authority (was '" + userId + "')");
     }
   }
 

@@ -1,5 +1,6 @@
 package uk.localgov.reunification.casework;
 
+import uk.localgov.reunification.authority.LocalPolicy;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.HistoryService;
@@ -15,7 +16,11 @@ import uk.localgov.reunification.engine.UnrestrictedLookups;
 @Component("supportSchedule")
 public class SupportSchedule {
 
-  /** Salford §8: the Child in Need co-ordinator reviews the return plan at 6-weekly intervals. */
+  /**
+   * Salford §8: the Child in Need co-ordinator reviews the return plan at 6-weekly intervals. The
+   * interval a case follows is its authority's, decision childInNeedReview ({@link LocalPolicy});
+   * this is the default's figure, the longest a review may set until progress decides.
+   */
   public static final String FIRST_REVIEW_AFTER = "P42D";
   /** The same interval in days: the longest a review may set until progress decides (Salford §8). */
   static final int SIX_WEEKLY_DAYS = java.time.Period.parse(FIRST_REVIEW_AFTER).getDays();
@@ -30,8 +35,11 @@ public class SupportSchedule {
   private final CaseCalendar calendar;
   private final HistoryService history;
   private final UnrestrictedLookups lookups;
+  private final LocalPolicy localPolicy;
 
-  public SupportSchedule(CaseCalendar calendar, HistoryService history, UnrestrictedLookups lookups) {
+  public SupportSchedule(CaseCalendar calendar, HistoryService history, UnrestrictedLookups lookups,
+      LocalPolicy localPolicy) {
+    this.localPolicy = localPolicy;
     this.calendar = calendar;
     this.history = history;
     this.lookups = lookups;
@@ -47,7 +55,7 @@ public class SupportSchedule {
     String today = calendar.todayAsText();
     execution.setVariable("supportStarted", today);
     execution.setVariable("nextReviewDue", calendar.endOfDayAfter(iroReviewDay(execution.getProcessBusinessKey(), today),
-        FIRST_REVIEW_AFTER));
+        localPolicy.childInNeedReviewEvery(execution)));
     execution.setVariable("nextProgressDue", calendar.endOfDayAfter(today, PROGRESS_EVERY_DAYS));
   }
 
@@ -62,10 +70,10 @@ public class SupportSchedule {
     return review == null ? otherwise : calendar.dayOf(review.getEndTime());
   }
 
-  /** After a review that continues support: the next one after the interval it chose (default 6 weeks). */
+  /** After a review that continues support: the next one after the interval it chose (by default the authority's interval). */
   public void nextReview(DelegateExecution execution) {
     Object chosen = execution.getVariable("nextReviewIn");
-    String interval = chosen instanceof String text && !text.isBlank() ? text : FIRST_REVIEW_AFTER;
+    String interval = chosen instanceof String text && !text.isBlank() ? text : localPolicy.childInNeedReviewEvery(execution);
     execution.setVariable("nextReviewDue", calendar.endOfDayAfter(calendar.todayAsText(), interval));
   }
 

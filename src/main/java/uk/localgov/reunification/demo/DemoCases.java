@@ -20,6 +20,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import uk.localgov.reunification.authority.Authorities;
+import uk.localgov.reunification.authority.AuthoritiesProperties;
+import uk.localgov.reunification.authority.CaseAuthority;
 import uk.localgov.reunification.casework.CaseCalendar;
 import uk.localgov.reunification.casework.CaseRecord;
 
@@ -42,9 +45,11 @@ public class DemoCases implements ApplicationRunner {
   private final CaseCalendar calendar;
   private final ManagementService jobs;
   private final DemoHistory past;
+  private final Authorities authorities;
 
   public DemoCases(RuntimeService runtime, TaskService tasks, HistoryService history, CaseCalendar calendar,
-      ManagementService jobs, DemoHistory past) {
+      ManagementService jobs, DemoHistory past, Authorities authorities) {
+    this.authorities = authorities;
     this.jobs = jobs;
     this.past = past;
     this.runtime = runtime;
@@ -59,7 +64,33 @@ public class DemoCases implements ApplicationRunner {
       return;
     }
     LocalDate today = calendar.today();
-    past.create(today);
+    String home = authorities.home().map(AuthoritiesProperties.Authority::id).orElse(null);
+    CaseAuthority.startingFor(home, () -> {
+      past.create(today);
+      homeCases(today);
+      return null;
+    });
+    if (authorities.shared() && authorities.isAuthority(DemoIdentities.SOUTHVALE)) {
+      CaseAuthority.startingFor(DemoIdentities.SOUTHVALE, () -> {
+        southvaleCases(today);
+        return null;
+      });
+    }
+  }
+
+  /** Southvale's children: its own people, and its own local policy (authorities/southvale/) in their timescales. */
+  private void southvaleCases(LocalDate today) {
+    // home twelve days, supported: the Child in Need review falls due on Southvale's 4-weekly interval
+    unplanned("3001", "Grace Holt", "2014-05-05", "SECTION_20", 24, "sv.socialworker1", "sv.iro1",
+        today.minusDays(12), "PLACEMENT_BREAKDOWN").urgentPlanWritten().irosReviewHeld().ratification("RATIFIED")
+        .visited().supportStarted().coordinatorAllocated("sv.cincoordinator1");
+    // home yesterday: the first home visit is due on Southvale's own first-visit rule
+    unplanned("3002", "Oliver Penn", "2011-10-10", "CARE_ORDER", 60, "sv.socialworker1", "sv.iro1",
+        today.minusDays(1), "PLACEMENT_BREAKDOWN");
+    LOG.info("Demo cases created for Southvale: {}3001 and {}3002", PREFIX, PREFIX);
+  }
+
+  private void homeCases(LocalDate today) {
 
     child("1001", "Amelia Hart", "2016-04-12", "SECTION_20", 20, "socialworker1", "iro1");
     child("1002", "Noah Clarke", "2012-09-30", "CARE_ORDER", 64, "socialworker2", "iro1").assessed().planned();
@@ -244,7 +275,11 @@ public class DemoCases implements ApplicationRunner {
     }
 
     DemoCase coordinatorAllocated() {
-      return complete("allocateCinCoordinator", Map.of("cinCoordinator", "cincoordinator1"));
+      return coordinatorAllocated("cincoordinator1");
+    }
+
+    DemoCase coordinatorAllocated(String coordinator) {
+      return complete("allocateCinCoordinator", Map.of("cinCoordinator", coordinator));
     }
 
     /** As the case-record system would: the WelfareConcernRaised message with the child's reference. */

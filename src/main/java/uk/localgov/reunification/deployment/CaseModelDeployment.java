@@ -1,5 +1,6 @@
 package uk.localgov.reunification.deployment;
 
+import uk.localgov.reunification.authority.Authorities;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +35,17 @@ public class CaseModelDeployment extends OrderedPlugin {
   private static final Logger LOG = LoggerFactory.getLogger(CaseModelDeployment.class);
 
   private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+  private final Authorities authorities;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public CaseModelDeployment(Authorities authorities) {
+    this.authorities = authorities;
+  }
+
+  /** The shared case models alone, as the drift report and the tests list them. */
+  CaseModelDeployment() {
+    this(null);
+  }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
@@ -55,6 +67,36 @@ public class CaseModelDeployment extends OrderedPlugin {
     }
     Deployment deployment = builder.deploy();
     LOG.info("Case models: deployment {} ({} resources)", deployment.getId(), resources.size());
+    if (authorities != null && authorities.shared()) {
+      authorities.ids().forEach(authority -> deployAuthorityVersions(engine, authority));
+    }
+  }
+
+  /**
+   * An authority's own versions of the local-policy decisions, from {@code authorities/<id>/}, for
+   * its cases only (deployed with its tenant id); unchanged files deploy nothing new.
+   */
+  private void deployAuthorityVersions(ProcessEngine engine, String authority) {
+    List<Resource> decisions;
+    try {
+      decisions = List.of(resolver.getResources("classpath*:authorities/" + authority + "/*.dmn"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list authorities/" + authority, e);
+    }
+    if (decisions.isEmpty()) {
+      return;
+    }
+    DeploymentBuilder builder = engine.getRepositoryService().createDeployment().name(DEPLOYMENT_NAME + "-" + authority)
+        .source("authorities/" + authority).tenantId(authority).enableDuplicateFiltering(false);
+    for (Resource resource : decisions) {
+      try (InputStream in = resource.getInputStream()) {
+        builder.addInputStream("authorities/" + authority + "/" + resource.getFilename(), in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + resource, e);
+      }
+    }
+    Deployment deployment = builder.deploy();
+    LOG.info("Local policy of {}: deployment {} ({} decisions)", authority, deployment.getId(), decisions.size());
   }
 
   List<Resource> caseModelResources() {

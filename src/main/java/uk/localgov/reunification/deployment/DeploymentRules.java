@@ -1,5 +1,6 @@
 package uk.localgov.reunification.deployment;
 
+import uk.localgov.reunification.authority.LocalPolicy;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,6 +121,29 @@ public class DeploymentRules extends OrderedPlugin {
   }
 
   /** Runs first among the deployers, on deployments that are new (not a cached one parsed again). */
+  /**
+   * A deployment for one authority (a tenant) holds only that authority's versions of local-policy
+   * decisions: the processes, forms and the law's decisions are shared by every authority.
+   */
+  static List<String> authorityVersionProblems(Map<String, byte[]> resources) {
+    List<String> problems = new ArrayList<>();
+    resources.forEach((name, content) -> {
+      if (!name.endsWith(".dmn")) {
+        problems.add(name + ": an authority's deployment holds only its versions of the local-policy decisions ("
+            + String.join(", ", new java.util.TreeSet<>(LocalPolicy.LOCAL_DECISIONS)) + "); diagrams and forms are"
+            + " shared by every authority");
+        return;
+      }
+      org.camunda.bpm.model.dmn.Dmn.readModelFromStream(new ByteArrayInputStream(content))
+          .getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class).stream()
+          .filter(decision -> !LocalPolicy.LOCAL_DECISIONS.contains(decision.getId()))
+          .forEach(decision -> problems.add(name + ": decision " + decision.getId() + " is not local policy: it is"
+              + " shared by every authority (only " + String.join(", ", new java.util.TreeSet<>(LocalPolicy.LOCAL_DECISIONS))
+              + " may have an authority's own version)"));
+    });
+    return problems;
+  }
+
   private static final class Checked implements Deployer {
     @Override
     public void deploy(DeploymentEntity deployment) {
@@ -128,7 +152,10 @@ public class DeploymentRules extends OrderedPlugin {
       }
       Map<String, byte[]> resources = new LinkedHashMap<>();
       deployment.getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
-      List<String> problems = problems(resources, Context.getCommandContext());
+      List<String> problems = new ArrayList<>(problems(resources, Context.getCommandContext()));
+      if (deployment.getTenantId() != null) {
+        problems.addAll(authorityVersionProblems(resources));
+      }
       if (!problems.isEmpty()) {
         throw new DeploymentRefused(deployment.getName(), problems);
       }

@@ -1,6 +1,7 @@
 package uk.localgov.reunification.engine;
 
 import java.util.List;
+import uk.localgov.reunification.authority.AuthorityTenants;
 import org.springframework.core.Ordered;
 import org.springframework.util.ClassUtils;
 import uk.localgov.reunification.access.AdministratorsOnly;
@@ -52,6 +53,8 @@ public final class EngineHooks {
           "nodes of a cluster set the database up one at a time"),
       new Plugin(DeploymentRules.class, -20, "every deployment is checked by the model rules before the engine deploys it"),
       new Plugin(CaseModelDeployment.class, -10, "deploys processes/ and forms/ as one deployment"),
+      new Plugin(AuthorityTenants.class, -5, "with several authorities: each a tenant, each new instance its"
+          + " authority's (CaseAuthority), earlier cases put in the home authority"),
       new Plugin(RoleSetup.class, 0, "the contract's role groups and what each may do"),
       new Plugin(AdministratorSetup.class, 1, "outside the demo, the configured administrator"),
       new Plugin(DemoIdentities.class, 2, "the demo people and teams (demo profile only)"),

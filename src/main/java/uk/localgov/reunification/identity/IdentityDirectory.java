@@ -60,6 +60,13 @@ public class IdentityDirectory {
     }
   }
 
+  /** Makes the person one of the authority's staff: their tenant decides whose cases they see. */
+  public void ensureTenantMembership(String tenantId, String userId) {
+    if (identityService.createTenantQuery().tenantId(tenantId).userMember(userId).count() == 0) {
+      identityService.createTenantUserMembership(tenantId, userId);
+    }
+  }
+
   public boolean hasMembers(String groupId) {
     return identityService.createUserQuery().memberOfGroup(groupId).count() > 0;
   }

@@ -39,6 +39,7 @@ public class RoleSetup extends OrderedPlugin {
     directory.ensureGroup(Roles.DIRECTORS, "Director of Children's Services", Groups.GROUP_TYPE_WORKFLOW);
     directory.ensureGroup(Roles.CIN_COORDINATORS, "Child in Need co-ordinators", Groups.GROUP_TYPE_WORKFLOW);
     directory.ensureGroup(Roles.CASE_SYSTEMS, "Case-record systems", Groups.GROUP_TYPE_SYSTEM);
+    directory.ensureGroup(Roles.REGIONAL_MANAGERS, "Regional managers", Groups.GROUP_TYPE_WORKFLOW);
 
     for (String role : Roles.CASEWORK) {
       directory.grantGroup(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

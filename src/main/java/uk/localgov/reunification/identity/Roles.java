@@ -16,6 +16,8 @@ public final class Roles {
   public static final String ADMINISTRATORS = "camunda-admin";
   /** Other systems: the case-record system that starts unplanned returns and sends the events of a case. */
   public static final String CASE_SYSTEMS = "casesystems";
+  /** The region's managers (Wave 3): each authority's figures and the region's, never a child's case. */
+  public static final String REGIONAL_MANAGERS = "regionalmanagers";
 
   /** The group type that marks a team of social workers and its line manager. */
   public static final String TEAM_TYPE = "team";

@@ -47,6 +47,12 @@ public class StaffDirectory {
         () -> identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0));
   }
 
+  /** Whether the person is one of this authority's staff (its Camunda tenant, directly or through a group). */
+  public boolean worksFor(String userId, String authority) {
+    return userId != null && StaffAnswers.once("authority " + userId + " " + authority, () -> lookups.read(
+        () -> identity.createTenantQuery().tenantId(authority).userMember(userId).includingGroupsOfUser(true).count() > 0));
+  }
+
   /**
    * The team a person belongs to, if any: a group of type {@code team}. The type is checked here
    * too because Camunda's LDAP identity provider (profile sso) ignores a query's group type.

@@ -1,5 +1,9 @@
 package uk.localgov.reunification.oversight;
 
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import uk.localgov.reunification.identity.Roles;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -34,7 +38,13 @@ public class OversightController {
   private final UnitCostBook unitCosts;
   private final CaseCalendar calendar;
 
-  public OversightController(OversightFigures figures, UnitCostBook unitCosts, CaseCalendar calendar) {
+  private final RegionalOversight regional;
+  private final IdentityService identity;
+
+  public OversightController(OversightFigures figures, UnitCostBook unitCosts, CaseCalendar calendar,
+      RegionalOversight regional, IdentityService identity) {
+    this.regional = regional;
+    this.identity = identity;
     this.figures = figures;
     this.unitCosts = unitCosts;
     this.calendar = calendar;
@@ -46,6 +56,22 @@ public class OversightController {
     Period period = period(from, to);
     OversightReport report = figures.report(period.from(), period.to());
     return report.withCosts(priced(report.outcomes(), unitCosts.current()));
+  }
+
+  /**
+   * {@code GET /api/oversight/region}: each authority's figures and the region's totals, counts
+   * only, for the regional managers (and administrators); anyone else is refused.
+   */
+  @GetMapping("/api/oversight/region")
+  public RegionalReport region(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    Authentication caller = identity.getCurrentAuthentication();
+    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    if (!groups.contains(Roles.REGIONAL_MANAGERS) && !groups.contains(Roles.ADMINISTRATORS)) {
+      throw new Refused(403, "the region's figures are for " + Roles.REGIONAL_MANAGERS + "; your own authority's are at"
+          + " /api/oversight");
+    }
+    Period period = period(from, to);
+    return regional.report(period.from(), period.to());
   }
 
   @GetMapping("/api/oversight.csv")

@@ -155,13 +155,13 @@ class OneCasePerChildTest {
   @Test
   void theChildsLockIsHeldByTheStartsTransactionUntilItEnds() {
     commands().execute((CommandContext context) -> {
-      oneCasePerChild.waitForTurn("LOCK-ROLLBACK"); // the child's row, made and committed
+      oneCasePerChild.waitForTurn(null, "LOCK-ROLLBACK"); // the child's row, made and committed
       return null;
     });
     assertThat(lockedElsewhere("LOCK-ROLLBACK")).as("released by the commit").isFalse();
     AtomicBoolean heldDuringTheCommand = new AtomicBoolean();
     assertThatThrownBy(() -> commands().execute((CommandContext context) -> {
-      oneCasePerChild.waitForTurn("LOCK-ROLLBACK");
+      oneCasePerChild.waitForTurn(null, "LOCK-ROLLBACK");
       heldDuringTheCommand.set(lockedElsewhere("LOCK-ROLLBACK"));
       throw new CaseInputRefused("socialWorker", "refused by a later rule");
     })).isInstanceOf(CaseInputRefused.class);
@@ -174,7 +174,7 @@ class OneCasePerChildTest {
   @Test
   void aStartRefusedByALaterRuleLeavesTheChildFreeToStart() {
     commands().execute((CommandContext context) -> {
-      oneCasePerChild.waitForTurn("REFUSED-LATER"); // the child's row exists, as after any earlier case
+      oneCasePerChild.waitForTurn(null, "REFUSED-LATER"); // the child's row exists, as after any earlier case
       return null;
     });
     User lone = identity.newUser("lonesocialworker");

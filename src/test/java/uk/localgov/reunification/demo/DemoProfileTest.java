@@ -18,6 +18,10 @@ class DemoProfileTest {
   @TempDir
   Path dataDir;
 
+  static java.time.LocalDate dayOf(java.util.Date due) {
+    return due.toInstant().atZone(uk.localgov.reunification.casework.CaseCalendar.ENGLAND).toLocalDate();
+  }
+
   @Test
   void theDemoProfileCreatesItsPeopleFiltersAndCasesOnce() {
     long cases;
@@ -29,7 +33,23 @@ class DemoProfileTest {
 
       cases = history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("DEMO-%")
           .processDefinitionKeyIn("plannedReturn", "unplannedReturn").count();
-      assertThat(cases).as("twenty open cases, nine from the last two years, and one of them home again").isEqualTo(30L);
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("DEMO-%")
+          .processDefinitionKeyIn("plannedReturn", "unplannedReturn").tenantIdIn("northshire").count())
+          .as("Northshire: twenty open cases, nine from the last two years, and one of them home again").isEqualTo(30L);
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("DEMO-%")
+          .processDefinitionKeyIn("plannedReturn", "unplannedReturn").tenantIdIn("southvale").count())
+          .as("Southvale: two children of its own").isEqualTo(2L);
+      assertThat(cases).isEqualTo(32L);
+      // Southvale's local policy shows in its cases: the first visit within 5 days under a care order
+      // (Northshire follows the default, 7), the Child in Need review 4 weeks after the IRO's (default 6)
+      java.time.LocalDate today = java.time.LocalDate.now(uk.localgov.reunification.casework.CaseCalendar.ENGLAND);
+      assertThat(dayOf(tasks.createTaskQuery().processInstanceBusinessKey("DEMO-3002").taskDefinitionKey("firstHomeVisit")
+          .singleResult().getDueDate())).isEqualTo(today.minusDays(1).plusDays(5));
+      assertThat(dayOf(tasks.createTaskQuery().processInstanceBusinessKey("DEMO-3001").taskDefinitionKey("supportReview")
+          .singleResult().getDueDate())).isEqualTo(today.plusDays(28));
+      assertThat(identity.createTenantQuery().userMember("sv.socialworker1").singleResult().getId()).isEqualTo("southvale");
+      assertThat(identity.createTenantQuery().userMember("socialworker1").singleResult().getId()).isEqualTo("northshire");
+      assertThat(identity.createTenantQuery().userMember("regional1").count()).as("the region holds no cases").isZero();
       assertThat(first.getBean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery().processDefinitionKey("caseFollowUp").count())
           .as("two closed cases followed up for their year").isEqualTo(2);
       assertThat(tasks.createTaskQuery().taskDefinitionKey("confirmChildAtHome").taskAssignee("linemanager1").count())

@@ -1,0 +1,65 @@
+package uk.localgov.reunification.authority;
+
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.dmn.DecisionsEvaluationBuilder;
+import org.springframework.stereotype.Component;
+import uk.localgov.reunification.engine.UnrestrictedLookups;
+
+/**
+ * The decisions that are local policy, which an authority may have its own version of, found for
+ * the authority's cases first, then the shared default. The law's decisions (visitFrequency, reg
+ * 28) and the processes are shared by every authority and have no local version. Camunda finds a
+ * decision by the tenant it is told, without falling back, so the diagrams ask this bean which
+ * tenant to name: {@code camunda:decisionRefTenantId="${localPolicy.authorityFor('firstVisit', execution)}"}.
+ * Known in expressions as {@code localPolicy}.
+ */
+@Component("localPolicy")
+public class LocalPolicy {
+
+  /** Salford §3's first home visit (first-visit.dmn) and §8's Child in Need review interval (child-in-need-review.dmn). */
+  public static final Set<String> LOCAL_DECISIONS = Set.of("firstVisit", "childInNeedReview");
+
+  private final RepositoryService repository;
+  private final DecisionService decisions;
+  private final UnrestrictedLookups lookups;
+
+  public LocalPolicy(RepositoryService repository, DecisionService decisions, UnrestrictedLookups lookups) {
+    this.repository = repository;
+    this.decisions = decisions;
+    this.lookups = lookups;
+  }
+
+  /** The tenant whose version of the decision a case follows: its authority's, if it has one, or none (the default). */
+  public String authorityFor(String decisionKey, DelegateExecution execution) {
+    return authorityFor(decisionKey, execution.getTenantId());
+  }
+
+  public String authorityFor(String decisionKey, String authority) {
+    if (authority == null || !LOCAL_DECISIONS.contains(decisionKey)) {
+      return null;
+    }
+    boolean ownVersion = lookups.read(() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+        .tenantIdIn(authority).count() > 0);
+    return ownVersion ? authority : null;
+  }
+
+  /** The decision as the case's authority has it. */
+  public DmnDecisionResult decide(String decisionKey, DelegateExecution execution, Map<String, Object> variables) {
+    String tenant = authorityFor(decisionKey, execution);
+    return lookups.read(() -> {
+      DecisionsEvaluationBuilder decision = decisions.evaluateDecisionByKey(decisionKey).variables(variables);
+      return (tenant == null ? decision.decisionDefinitionWithoutTenantId() : decision.decisionDefinitionTenantId(tenant))
+          .evaluate();
+    });
+  }
+
+  /** Salford §8: how often the Child in Need co-ordinator reviews the plan, as an ISO period (P42D by default). */
+  public String childInNeedReviewEvery(DelegateExecution execution) {
+    return (String) decide("childInNeedReview", execution, Map.of()).getSingleEntry();
+  }
+}

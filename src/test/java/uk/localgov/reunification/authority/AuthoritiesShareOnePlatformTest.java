@@ -1,0 +1,322 @@
+package uk.localgov.reunification.authority;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import uk.localgov.reunification.ApplicationTest;
+import uk.localgov.reunification.casework.Cases;
+
+/**
+ * Two authorities on one platform, Northshire and Southvale, each the data controller for its own
+ * children: the same case reference in both is two children; nobody of one authority finds, counts,
+ * reads or changes anything of the other's case, through the engine's REST API or the project's
+ * own; the region's managers read each authority's figures and the region's, and no case; each
+ * authority's cases follow its own local policy, or the shared default where it has none.
+ */
+@ApplicationTest
+@TestPropertySource(properties = {
+    "reunification.authorities[0].id=northshire", "reunification.authorities[0].name=Northshire Council",
+    "reunification.authorities[1].id=southvale", "reunification.authorities[1].name=Southvale Council"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthoritiesShareOnePlatformTest {
+
+  static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+  static final String TWIN = "TWIN-1";
+  static final String NORTH_CHILD = "Robin Northshire";
+  static final String SOUTH_CHILD = "Rowan Southvale";
+
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  RepositoryService repository;
+
+  final ObjectMapper json = new ObjectMapper();
+  String northCase;
+  String southCase;
+
+  /** A child on a care order who went home ten days ago after a placement broke down. */
+  static Map<String, Object> wentHomeTenDaysAgo(String childId, String name, String socialWorker, String iro) {
+    return Cases.with(Cases.careOrderChild(childId), "childName", name, "socialWorker", socialWorker, "iro", iro,
+        "returnDate", LocalDate.now(ENGLAND).minusDays(10).toString(), "returnReason", "PLACEMENT_BREAKDOWN");
+  }
+
+  ResponseEntity<String> start(String user, Map<String, Object> child) {
+    return http.withBasicAuth(user, user).postForEntity("/engine-rest/process-definition/key/unplannedReturn/start",
+        Map.of("variables", Cases.restVariables(child)), String.class);
+  }
+
+  ResponseEntity<String> get(String user, String path) {
+    boolean list = path.startsWith("/engine-rest/") && path.contains("?") && !path.contains("maxResults");
+    return http.withBasicAuth(user, user).getForEntity(list ? path + "&maxResults=100" : path, String.class);
+  }
+
+  JsonNode body(ResponseEntity<String> answer) throws Exception {
+    return json.readTree(answer.getBody());
+  }
+
+  // once for the class, within a test's run (process test coverage records the starts of a test's run only)
+  @BeforeEach
+  void aChildOfEachAuthorityWithTheSameReference() throws Exception {
+    if (northCase != null) {
+      return;
+    }
+    ResponseEntity<String> north = start("socialworker1", wentHomeTenDaysAgo(TWIN, NORTH_CHILD, "socialworker1", "iro1"));
+    assertThat(north.getStatusCode().value()).as(north.getBody()).isEqualTo(200);
+    ResponseEntity<String> south = start("sv.socialworker1",
+        wentHomeTenDaysAgo(TWIN, SOUTH_CHILD, "sv.socialworker1", "sv.iro1"));
+    assertThat(south.getStatusCode().value()).as("the same reference in another authority is another child: "
+        + south.getBody()).isEqualTo(200);
+    northCase = body(north).get("id").asText();
+    southCase = body(south).get("id").asText();
+  }
+
+  @Test
+  void eachCaseAndEverythingOfItBelongsToItsChildsAuthority() {
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(northCase).singleResult().getTenantId())
+        .isEqualTo("northshire");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(southCase).singleResult().getTenantId())
+        .isEqualTo("southvale");
+    // the case's life at home, its tasks and its timers are its authority's too
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(TWIN).list().forEach(instance ->
+        assertThat(instance.getTenantId()).as(instance.getProcessDefinitionId())
+            .isEqualTo(instance.getRootProcessInstanceId().equals(southCase) ? "southvale" : "northshire"));
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(TWIN).tenantIdIn("southvale").count()).isPositive();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(TWIN).withoutTenantId().count()).isZero();
+  }
+
+  @Test
+  void aSecondCaseForTheSameChildIsRefusedOnlyInTheChildsOwnAuthority() {
+    ResponseEntity<String> again = start("sv.socialworker1",
+        wentHomeTenDaysAgo(TWIN, SOUTH_CHILD, "sv.socialworker1", "sv.iro1"));
+    assertThat(again.getStatusCode().value()).isEqualTo(400);
+    assertThat(again.getBody()).contains("already has an active return home");
+  }
+
+  @Test
+  void aCaseIsWorkedOnlyByItsAuthoritysPeople() {
+    ResponseEntity<String> crossed = start("sv.socialworker1",
+        wentHomeTenDaysAgo("CROSS-1", SOUTH_CHILD, "sv.socialworker1", "iro1"));
+    assertThat(crossed.getStatusCode().value()).isEqualTo(400);
+    assertThat(crossed.getBody()).contains("'iro' must be one of Southvale Council's staff");
+    ResponseEntity<String> regional = start("regional1", wentHomeTenDaysAgo("CROSS-2", NORTH_CHILD, "socialworker1", "iro1"));
+    assertThat(regional.getStatusCode().value()).as("the region holds no cases: " + regional.getBody()).isIn(400, 403, 404);
+  }
+
+  /** What a person finds, counts and reads of a case, through every surface that could carry it. */
+  List<ResponseEntity<String>> everythingOf(String user, String instanceId) {
+    return List.of(
+        get(user, "/engine-rest/task?processInstanceBusinessKey=" + TWIN),
+        get(user, "/engine-rest/task/count?processInstanceBusinessKey=" + TWIN),
+        get(user, "/engine-rest/process-instance?businessKey=" + TWIN),
+        get(user, "/engine-rest/process-instance/" + instanceId),
+        get(user, "/engine-rest/process-instance/" + instanceId + "/variables"),
+        get(user, "/engine-rest/variable-instance?processInstanceIdIn=" + instanceId),
+        get(user, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + TWIN),
+        get(user, "/engine-rest/history/process-instance/" + instanceId),
+        get(user, "/engine-rest/history/variable-instance?processInstanceId=" + instanceId),
+        get(user, "/engine-rest/history/task?processInstanceBusinessKey=" + TWIN),
+        get(user, "/engine-rest/history/activity-instance?processInstanceId=" + instanceId),
+        get(user, "/engine-rest/job?processInstanceId=" + instanceId),
+        get(user, "/engine-rest/incident?processInstanceId=" + instanceId),
+        get(user, "/api/cases/" + TWIN + "/chronology"),
+        get(user, "/api/oversight"));
+  }
+
+  @Test
+  void nobodyOfOneAuthorityFindsCountsOrReadsTheOthersChild() throws Exception {
+    assertThat(String.join("\n", everythingOf("socialworker1", northCase).stream().map(ResponseEntity::getBody).toList()))
+        .as("Northshire's worker sees their own child").contains(NORTH_CHILD).doesNotContain(SOUTH_CHILD);
+    assertThat(String.join("\n", everythingOf("sv.socialworker1", southCase).stream().map(ResponseEntity::getBody)
+        .toList())).as("Southvale's worker sees their own child").contains(SOUTH_CHILD).doesNotContain(NORTH_CHILD);
+    for (String user : List.of("socialworker1", "linemanager1", "iro1", "headofservice1")) {
+      for (ResponseEntity<String> answer : everythingOf(user, southCase)) {
+        assertThat(answer.getBody()).as(user + ": " + answer).doesNotContain(SOUTH_CHILD);
+      }
+      assertThat(body(get(user, "/engine-rest/task/count?tenantIdIn=southvale")).get("count").asLong())
+          .as(user + " counts no task of Southvale's").isZero();
+    }
+    for (String user : List.of("sv.socialworker1", "sv.linemanager1", "sv.iro1", "sv.headofservice1")) {
+      for (ResponseEntity<String> answer : everythingOf(user, northCase)) {
+        assertThat(answer.getBody()).as(user + ": " + answer).doesNotContain(NORTH_CHILD);
+      }
+    }
+  }
+
+  List<String> southvalesWork() {
+    return tasks.createTaskQuery().processInstanceBusinessKey(TWIN).tenantIdIn("southvale").orderByTaskId().asc().list()
+        .stream().map(task -> task.getTaskDefinitionKey() + " " + task.getId()).toList();
+  }
+
+  @Test
+  void nobodyOfOneAuthorityChangesTheOthersCase() {
+    List<String> before = southvalesWork();
+    Task southTask = tasks.createTaskQuery().processInstanceBusinessKey(TWIN).tenantIdIn("southvale")
+        .taskDefinitionKey("completeReturnPlan").singleResult();
+    ResponseEntity<String> completed = http.withBasicAuth("socialworker1", "socialworker1").postForEntity(
+        "/engine-rest/task/" + southTask.getId() + "/complete", Map.of("variables", Cases.restVariables(
+            Map.of("returnPlan", "A plan from the wrong authority"))), String.class);
+    assertThat(completed.getStatusCode().value()).as(completed.getBody()).isIn(403, 404, 500);
+    ResponseEntity<String> variable = http.withBasicAuth("socialworker1", "socialworker1").exchange(
+        "/engine-rest/process-instance/" + southCase + "/variables/childName", HttpMethod.PUT,
+        new HttpEntity<>(Map.of("value", "Changed", "type", "String")), String.class);
+    assertThat(variable.getStatusCode().value()).as(variable.getBody()).isIn(403, 404, 500);
+    ResponseEntity<String> concern = http.withBasicAuth("socialworker1", "socialworker1").postForEntity(
+        "/engine-rest/message", Map.of("messageName", "WelfareConcernRaised", "businessKey", TWIN,
+            "processVariables", Cases.restVariables(Map.of("concernDetails", "Sent by Northshire"))), String.class);
+    assertThat(southvalesWork()).as("Southvale's case is as it was").isEqualTo(before);
+    assertThat(runtime.getVariable(southCase, "childName")).isEqualTo(SOUTH_CHILD);
+    assertThat(tasks.createTaskQuery().taskId(southTask.getId()).count()).isOne();
+    assertThat(concern.getStatusCode().value()).as(concern.getBody()).isIn(204, 400, 403, 404, 500);
+  }
+
+  @Test
+  void theRegionReadsEachAuthoritysFiguresAndTheRegionsAndNoCase() throws Exception {
+    ResponseEntity<String> region = get("regional1", "/api/oversight/region");
+    assertThat(region.getStatusCode().value()).as(region.getBody()).isEqualTo(200);
+    JsonNode figures = body(region);
+    assertThat(figures.get("authorities")).hasSize(2);
+    assertThat(figures.get("authorities").get(0).get("authority").asText()).isEqualTo("northshire");
+    assertThat(figures.get("authorities").get(1).get("authority").asText()).isEqualTo("southvale");
+    int north = figures.get("authorities").get(0).get("openCases").asInt();
+    int south = figures.get("authorities").get(1).get("openCases").asInt();
+    assertThat(south).as("Southvale's open processes: at least its child's return and life at home").isGreaterThanOrEqualTo(1);
+    assertThat(figures.get("region").get("openCases").asInt()).isEqualTo(north + south);
+    assertThat(region.getBody()).doesNotContain(TWIN, NORTH_CHILD, SOUTH_CHILD, "socialworker1", northCase, southCase);
+
+    for (ResponseEntity<String> answer : everythingOf("regional1", southCase)) {
+      assertThat(answer.getBody()).as(answer.toString()).doesNotContain(SOUTH_CHILD, NORTH_CHILD);
+    }
+    assertThat(get("socialworker1", "/api/oversight/region").getStatusCode().value()).isEqualTo(403);
+    assertThat(get("linemanager1", "/api/oversight/region").getStatusCode().value()).isEqualTo(403);
+  }
+
+  @Test
+  void eachAuthoritysManagersSeeTheirOwnFigures() throws Exception {
+    JsonNode north = body(get("linemanager1", "/api/oversight"));
+    JsonNode south = body(get("sv.linemanager1", "/api/oversight"));
+    assertThat(north.toString()).doesNotContain(SOUTH_CHILD);
+    assertThat(south.toString()).doesNotContain(NORTH_CHILD);
+    assertThat(south.get("caseload").get("open").asInt()).as("Southvale's one child").isOne();
+  }
+
+  static LocalDate day(Date due) {
+    return due.toInstant().atZone(ENGLAND).toLocalDate();
+  }
+
+  LocalDate firstVisitDue(String instanceId, String authority) {
+    return day(tasks.createTaskQuery().processInstanceBusinessKey(TWIN).tenantIdIn(authority)
+        .taskDefinitionKey("firstHomeVisit").singleResult().getDueDate());
+  }
+
+  @Test
+  void eachAuthoritysCasesFollowItsOwnFirstVisitRuleOrTheDefault() {
+    LocalDate returned = LocalDate.now(ENGLAND).minusDays(10);
+    assertThat(firstVisitDue(southCase, "southvale")).as("Southvale's own rule: within 5 days under a care order")
+        .isEqualTo(returned.plusDays(5));
+    assertThat(firstVisitDue(northCase, "northshire")).as("Northshire has none of its own: Salford §3's week")
+        .isEqualTo(returned.plusDays(7));
+  }
+
+  /** Support as it starts for a child at home, in the authority given. */
+  ProcessInstance supportStartedIn(String authority, String childId, String socialWorker, String iro) {
+    return CaseAuthority.startingFor(authority, () -> runtime.startProcessInstanceByKey("ongoingSupport", childId,
+        Map.of("childId", childId, "childName", "Sky Example", "socialWorker", socialWorker, "iro", iro,
+            "team", "northshire".equals(authority) ? "teamnorth" : "svteam", "returnPlan", "Family support; school")));
+  }
+
+  @Test
+  void eachAuthoritysChildInNeedReviewsFollowItsOwnInterval() {
+    ProcessInstance north = supportStartedIn("northshire", "CIN-N", "socialworker1", "iro1");
+    ProcessInstance south = supportStartedIn("southvale", "CIN-S", "sv.socialworker1", "sv.iro1");
+    LocalDate today = LocalDate.now(ENGLAND);
+    assertThat(day((Date) runtime.getVariable(north.getId(), "nextReviewDue"))).as("the default: 6-weekly (Salford §8)")
+        .isEqualTo(today.plusDays(42));
+    assertThat(day((Date) runtime.getVariable(south.getId(), "nextReviewDue"))).as("Southvale's own: every 4 weeks")
+        .isEqualTo(today.plusDays(28));
+  }
+
+  ResponseEntity<String> deploy(String user, String tenant, String name, byte[] content) {
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("deployment-name", "local-policy-test");
+    if (tenant != null) {
+      form.add("tenant-id", tenant);
+    }
+    form.add("data", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers),
+        String.class);
+  }
+
+  @Test
+  void anAuthorityDeploysItsOwnVersionForItsCasesAloneAndOnlyOfLocalPolicy() throws Exception {
+    byte[] sharedRule = new org.springframework.core.io.ClassPathResource("processes/first-visit.dmn").getContentAsByteArray();
+    byte[] threeDays = new String(sharedRule, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("<outputEntry id=\"OutputEntry_CareOrder_days\"><text>7</text>",
+            "<outputEntry id=\"OutputEntry_CareOrder_days\"><text>3</text>")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ResponseEntity<String> deployed = deploy("admin", "northshire", "first-visit.dmn", threeDays);
+    assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
+    String deploymentId = body(deployed).get("id").asText();
+    try {
+      LocalDate returned = LocalDate.now(ENGLAND).minusDays(10);
+      ResponseEntity<String> north = start("socialworker1", wentHomeTenDaysAgo("VARIANT-N", NORTH_CHILD, "socialworker1", "iro1"));
+      ResponseEntity<String> south = start("sv.socialworker1",
+          wentHomeTenDaysAgo("VARIANT-S", SOUTH_CHILD, "sv.socialworker1", "sv.iro1"));
+      assertThat(north.getStatusCode().value()).as(north.getBody()).isEqualTo(200);
+      assertThat(south.getStatusCode().value()).as(south.getBody()).isEqualTo(200);
+      assertThat(day(tasks.createTaskQuery().processInstanceBusinessKey("VARIANT-N").taskDefinitionKey("firstHomeVisit")
+          .singleResult().getDueDate())).as("Northshire's new version, for Northshire's case").isEqualTo(returned.plusDays(3));
+      assertThat(day(tasks.createTaskQuery().processInstanceBusinessKey("VARIANT-S").taskDefinitionKey("firstHomeVisit")
+          .singleResult().getDueDate())).as("Southvale's unchanged").isEqualTo(returned.plusDays(5));
+    } finally {
+      repository.deleteDeployment(deploymentId, true);
+    }
+
+    byte[] statutory = new org.springframework.core.io.ClassPathResource("processes/visit-frequency.dmn").getContentAsByteArray();
+    ResponseEntity<String> law = deploy("admin", "southvale", "visit-frequency.dmn", statutory);
+    assertThat(law.getStatusCode().value()).as(law.getBody()).isEqualTo(400);
+    assertThat(law.getBody()).contains("visitFrequency is not local policy");
+    byte[] diagram = new org.springframework.core.io.ClassPathResource("processes/ongoing-support.bpmn").getContentAsByteArray();
+    ResponseEntity<String> process = deploy("admin", "southvale", "ongoing-support.bpmn", diagram);
+    assertThat(process.getStatusCode().value()).as(process.getBody()).isEqualTo(400);
+    assertThat(process.getBody()).contains("shared by every authority");
+    assertThat(repository.createDeploymentQuery().deploymentName("local-policy-test").list()).extracting(Deployment::getId)
+        .isEmpty();
+  }
+}
