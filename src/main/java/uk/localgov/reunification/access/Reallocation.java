@@ -94,6 +94,10 @@ public class Reallocation {
     if (newHolder == null || !staff.isMember(newHolder, group)) {
       throw new Refused(400, "'" + role + "' must be a member of " + group + " (was '" + newHolder + "')");
     }
+    if (active.authority() != null && !staff.worksFor(newHolder, active.authority())) {
+      throw new Refused(400, "'" + role + "' must be one of the staff of the child's authority " + active.authority()
+          + " (was '" + newHolder + "')");
+    }
     String previous = record.holder(role);
     if (newHolder.equals(previous)) {
       throw new Refused(400, "'" + role + "' is already '" + newHolder + "'");

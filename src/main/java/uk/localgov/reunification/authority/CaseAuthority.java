@@ -19,8 +19,8 @@ import uk.localgov.reunification.casework.CaseInputRefused;
  * of each instance. A process a case calls is the case's authority's; so is one a case's step
  * starts. A case a person starts is that person's authority's; a person of several authorities
  * (none is, in the demo) or of none cannot start one, and is told so. The application's own starts
- * name their authority ({@link #startingFor}). A process nobody's case started, such as the daily
- * digest, belongs to no authority.
+ * name their authority ({@link #startingFor}), or are the home authority's. A platform process,
+ * such as the daily digest, belongs to no authority.
  */
 public class CaseAuthority implements TenantIdProvider {
 
@@ -55,6 +55,9 @@ public class CaseAuthority implements TenantIdProvider {
     if (context.getSuperExecution() != null) {
       return context.getSuperExecution().getTenantId();
     }
+    if (AuthorityTenants.PLATFORM_PROCESSES.contains(context.getProcessDefinition().getKey())) {
+      return null;
+    }
     return ofTheStart();
   }
 
@@ -68,8 +71,9 @@ public class CaseAuthority implements TenantIdProvider {
     if (!authorities.shared()) {
       return null;
     }
+    // a case's decision is its authority's; one the application evaluates outside a case is nobody's
     DelegateExecution execution = context.getExecution();
-    return execution != null ? execution.getTenantId() : ofTheStart();
+    return execution != null ? execution.getTenantId() : CaseAuthority.ofCurrentStep();
   }
 
   private String ofTheStart() {
@@ -82,7 +86,8 @@ public class CaseAuthority implements TenantIdProvider {
     }
     Authentication caller = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
     if (caller == null || caller.getUserId() == null) {
-      return null;
+      // the application's own start, with no person behind it (the demo's cases, a migration's)
+      return authorities.home().map(AuthoritiesProperties.Authority::id).orElse(null);
     }
     List<String> own = caller.getTenantIds() == null ? List.of()
         : caller.getTenantIds().stream().filter(authorities::isAuthority).toList();

@@ -17,8 +17,8 @@ import uk.localgov.reunification.engine.UnrestrictedLookups;
 @Service
 public class ActiveCases {
 
-  /** The running return of a child, with the facts of its record. */
-  public record ActiveCase(String processInstanceId, String processKey, CaseRecord record) {
+  /** The running return of a child, with the facts of its record and its authority (null with one authority). */
+  public record ActiveCase(String processInstanceId, String processKey, CaseRecord record, String authority) {
   }
 
   private final RuntimeService runtime;
@@ -64,7 +64,7 @@ public class ActiveCases {
       // the Child in Need co-ordinator is allocated within the support the return calls
       runtime.createProcessInstanceQuery().processDefinitionKey("ongoingSupport").processInstanceBusinessKey(childId)
           .list().forEach(support -> facts.putIfAbsent("cinCoordinator", runtime.getVariable(support.getId(), "cinCoordinator")));
-      return Optional.of(new ActiveCase(instance.getId(), key, CaseRecord.of(facts)));
+      return Optional.of(new ActiveCase(instance.getId(), key, CaseRecord.of(facts), instance.getTenantId()));
     });
   }
 }

@@ -1,5 +1,6 @@
 package uk.localgov.reunification.casework;
 
+import uk.localgov.reunification.authority.CaseAuthority;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
@@ -57,6 +58,12 @@ public class TaskCompletionCheck implements ExecutionListener, TaskRules {
     String userId = variables.text(name);
     if (!staff.isMember(userId, group)) {
       throw new CaseInputRefused(name, "must be a member of " + group + " (was '" + userId + "')");
+    }
+    // several authorities share the platform: the people of a case are its authority's
+    String authority = CaseAuthority.ofCurrentStep();
+    if (authority != null && !staff.worksFor(userId, authority)) {
+      throw new CaseInputRefused(name, "must be one of the staff of the child's authority " + authority
+          + " (was '" + userId + "')");
     }
   }
 

@@ -61,6 +61,7 @@ public class NoticeQueue {
       job.setProcessDefinitionId(root.getProcessDefinitionId());
       job.setProcessDefinitionKey(root.getProcessDefinition().getKey());
       job.setDeploymentId(root.getProcessDefinition().getDeploymentId());
+      job.setTenantId(root.getTenantId());   // the case's authority's, as the rest of the case is
     } else {
       ProcessDefinitionEntity digest = context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(DIGEST);
       if (digest != null) {

@@ -61,8 +61,14 @@ public class WorkNotices {
     }
     task.getCandidates().stream().filter(link -> link.getGroupId() != null)
         .filter(link -> Roles.SERVICE_MANAGERS.equals(link.getGroupId()) || Roles.RATIFIERS.contains(link.getGroupId()))
-        .forEach(link -> notify(lookups.read(() -> identity.createUserQuery().memberOfGroup(link.getGroupId()).list())
-            .stream().map(User::getId).toList(), task));
+        .forEach(link -> notify(lookups.read(() -> membersOf(link.getGroupId(), task.getTenantId())).stream()
+            .map(User::getId).toList(), task));
+  }
+
+  /** The role group's members; where several authorities share the platform, those of the task's authority only. */
+  private List<User> membersOf(String group, String authority) {
+    var members = identity.createUserQuery().memberOfGroup(group);
+    return (authority == null ? members : members.memberOfTenant(authority)).list();
   }
 
   private void notify(List<String> users, DelegateTask task) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,7 +84,14 @@ public class CaseReads implements CommandObserver {
     HttpServletRequest request = request();
     String surface = surface(request);
     String what = "API".equals(surface) ? request.getMethod() + " " + path(request) : describe(command);
-    record(caller.userId(), children, what, surface);
+    record(caller.userId(), children, what, surface, authorityOf(context));
+  }
+
+  /** The reader's one authority, when several share the platform: the engine let them read only its cases. */
+  private static String authorityOf(CommandContext context) {
+    var authentication = context.getAuthentication();
+    List<String> tenants = authentication == null ? null : authentication.getTenantIds();
+    return tenants != null && tenants.size() == 1 ? tenants.get(0) : null;
   }
 
   /**
@@ -92,14 +100,14 @@ public class CaseReads implements CommandObserver {
    * engine's interceptors ({@link WebappPluginReads}).
    */
   public void readThrough(String userId, Collection<String> children, HttpServletRequest request) {
-    record(userId, children, request.getMethod() + " " + path(request), surface(request));
+    record(userId, children, request.getMethod() + " " + path(request), surface(request), null);
   }
 
-  private void record(String userId, Collection<String> children, String what, String surface) {
+  private void record(String userId, Collection<String> children, String what, String surface, String authority) {
     Date now = ClockUtil.getCurrentTime();
     for (String child : children) {
-      if (firstReadLately(userId + '|' + child + '|' + what + '|' + surface, now.getTime())) {
-        log.add(child, userId, now, what, surface, removalOf(child));
+      if (firstReadLately(userId + '|' + authority + '|' + child + '|' + what + '|' + surface, now.getTime())) {
+        log.add(child, userId, now, what, surface, removalOf(child), authority);
       }
     }
   }

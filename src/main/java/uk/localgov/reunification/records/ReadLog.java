@@ -26,17 +26,32 @@ public class ReadLog {
     this.jdbc = jdbc;
   }
 
-  void add(String childId, String userId, Date at, String what, String surface, Date removalTime) {
-    jdbc.update("INSERT INTO CASE_READ_LOG (CHILD_ID, USER_ID, READ_AT, WHAT, SURFACE, REMOVAL_TIME) VALUES (?, ?, ?, ?, ?, ?)",
+  /**
+   * {@code authority}: the reader's, when several authorities share the platform (a person reads
+   * only their own authority's cases, so it is the case's); null otherwise, or for an administrator.
+   */
+  void add(String childId, String userId, Date at, String what, String surface, Date removalTime, String authority) {
+    jdbc.update("INSERT INTO CASE_READ_LOG (CHILD_ID, USER_ID, READ_AT, WHAT, SURFACE, REMOVAL_TIME, AUTHORITY)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
         childId, userId, new Timestamp(at.getTime()), cut(what, 255), cut(surface, 32),
-        removalTime == null ? null : new Timestamp(removalTime.getTime()));
+        removalTime == null ? null : new Timestamp(removalTime.getTime()), authority);
   }
 
   /** The reads of the child's case, oldest first. */
   public List<Read> of(String childId) {
-    return jdbc.query("SELECT USER_ID, READ_AT, WHAT, SURFACE FROM CASE_READ_LOG WHERE CHILD_ID = ? ORDER BY READ_AT, ID",
-        (row, number) -> new Read(row.getString(1), row.getTimestamp(2).toInstant().toString(), row.getString(3),
-            row.getString(4)), childId);
+    return of(childId, null);
+  }
+
+  /**
+   * The reads of the child's case in one authority, oldest first (with {@code null}, every read of
+   * the reference): the same reference in another authority is another child, whose reads are not these.
+   */
+  public List<Read> of(String childId, String authority) {
+    String sql = "SELECT USER_ID, READ_AT, WHAT, SURFACE FROM CASE_READ_LOG WHERE CHILD_ID = ?"
+        + (authority == null ? "" : " AND AUTHORITY = ?") + " ORDER BY READ_AT, ID";
+    Object[] arguments = authority == null ? new Object[] {childId} : new Object[] {childId, authority};
+    return jdbc.query(sql, (row, number) -> new Read(row.getString(1), row.getTimestamp(2).toInstant().toString(),
+        row.getString(3), row.getString(4)), arguments);
   }
 
   /** Reg 50: the reads of a record go with it, on the child's 75th birthday. */

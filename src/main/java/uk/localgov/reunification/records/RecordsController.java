@@ -29,23 +29,27 @@ public class RecordsController {
   }
 
   @GetMapping("/api/cases/{childId}/reads")
-  public Map<String, Object> reads(@PathVariable String childId) {
+  public Map<String, Object> reads(@PathVariable String childId,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String authority) {
     Administrators.require(identity, "read who read a case");
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("childId", childId);
-    answer.put("reads", reads.of(childId));
+    answer.put("authority", authority);
+    answer.put("reads", reads.of(childId, authority));
     return answer;
   }
 
   @GetMapping(value = "/api/cases/{childId}/record", produces = MediaType.APPLICATION_JSON_VALUE)
-  public Map<String, Object> record(@PathVariable String childId) {
+  public Map<String, Object> record(@PathVariable String childId,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String authority) {
     Administrators.require(identity, "produce a child's record");
-    return subjectAccess.recordOf(childId, identity.getCurrentAuthentication().getUserId());
+    return subjectAccess.recordOf(childId, identity.getCurrentAuthentication().getUserId(), authority);
   }
 
   @GetMapping(value = "/api/cases/{childId}/record", produces = MediaType.TEXT_HTML_VALUE)
-  public String printable(@PathVariable String childId) {
-    return PrintableRecord.html(record(childId));
+  public String printable(@PathVariable String childId,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String authority) {
+    return PrintableRecord.html(record(childId, authority));
   }
 
   /** The record as a page to print or save: each part a heading, each list a table. */

@@ -44,6 +44,28 @@ public class SubjectAccess {
   }
 
   public Map<String, Object> recordOf(String childId, String requestedBy) {
+    return recordOf(childId, requestedBy, null);
+  }
+
+  /**
+   * {@code authority}: where several authorities share the platform and the reference names a child
+   * in more than one, whose record it is; each authority is the data controller for its own children.
+   */
+  public Map<String, Object> recordOf(String childId, String requestedBy, String authority) {
+    if (authority != null) {
+      return lookups.readWithin(authority, () -> recordOfOne(childId, requestedBy, authority));
+    }
+    List<String> authorities = lookups.read(() -> history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(childId).list()).stream().map(HistoricProcessInstance::getTenantId)
+        .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+    if (authorities.size() > 1) {
+      throw new Refused(400, "'authority': '" + childId + "' is the reference of a child in each of " + String.join(", ",
+          authorities) + "; say whose record is asked for (?authority=)");
+    }
+    return recordOfOne(childId, requestedBy, authorities.isEmpty() ? null : authorities.get(0));
+  }
+
+  private Map<String, Object> recordOfOne(String childId, String requestedBy, String authority) {
     List<HistoricProcessInstance> processes = lookups.read(() -> history.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(childId).orderByProcessInstanceStartTime().asc().list());
     if (processes.isEmpty()) {
@@ -62,7 +84,8 @@ public class SubjectAccess {
     }
     record.put("processes", cases);
     record.put("chronology", chronology.of(childId).get("entries"));
-    record.put("reads", reads.of(childId));
+    record.put("authority", authority);
+    record.put("reads", reads.of(childId, authority));
     return record;
   }
 

@@ -28,17 +28,22 @@ public class CockpitOrBasicAuthentication extends ProcessEngineAuthenticationFil
 
   static final String OVERSIGHT = "/api/oversight";
   static final java.util.regex.Pattern CHRONOLOGY = java.util.regex.Pattern.compile("/api/cases/[^/]+/chronology");
-  private static final String ENGINE = "default";
+  private final String engineName;
+
+  /** @param engineName the application's one engine ({@code camunda.bpm.process-engine-name}) */
+  public CockpitOrBasicAuthentication(String engineName) {
+    this.engineName = engineName;
+  }
 
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    UserAuthentication cockpitUser = cockpitUserReading((HttpServletRequest) request);
+    UserAuthentication cockpitUser = cockpitUserReading((HttpServletRequest) request, engineName);
     if (cockpitUser == null) {
       super.doFilter(request, response, chain);
       return;
     }
-    ProcessEngine engine = getAddressedEngine(ENGINE);
+    ProcessEngine engine = getAddressedEngine(engineName);
     setAuthenticatedUser(engine, cockpitUser.getIdentityId(), cockpitUser.getGroupIds(), cockpitUser.getTenantIds());
     try {
       chain.doFilter(request, response);
@@ -59,10 +64,10 @@ public class CockpitOrBasicAuthentication extends ProcessEngineAuthenticationFil
    */
   @Override
   protected String extractEngineName(String requestUrl) {
-    return ENGINE;
+    return engineName;
   }
 
-  private static UserAuthentication cockpitUserReading(HttpServletRequest request) {
+  private static UserAuthentication cockpitUserReading(HttpServletRequest request, String engineName) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     // the figures, their CSV (the dashboard's download link) and what is under them
     boolean oversight = path.equals(OVERSIGHT) || path.equals(OVERSIGHT + ".csv") || path.startsWith(OVERSIGHT + "/");
@@ -74,7 +79,7 @@ public class CockpitOrBasicAuthentication extends ProcessEngineAuthenticationFil
     if (session == null) {
       return null;
     }
-    Authentication login = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(ENGINE);
+    Authentication login = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName);
     if (!(login instanceof UserAuthentication user)) {
       return null;
     }

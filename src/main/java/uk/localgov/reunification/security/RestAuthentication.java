@@ -25,10 +25,11 @@ public class RestAuthentication {
   /** With profile sso, bearer tokens instead ({@code sso/SsoRestAuthentication}). */
   @Bean
   @Profile("!sso")
-  public FilterRegistrationBean<Filter> processEngineAuthenticationFilter() {
+  public FilterRegistrationBean<Filter> processEngineAuthenticationFilter(
+      @Value("${camunda.bpm.process-engine-name:default}") String engineName) {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
     registration.setName("camunda-rest-authentication");
-    registration.setFilter(new CockpitOrBasicAuthentication());
+    registration.setFilter(new CockpitOrBasicAuthentication(engineName));
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*", "/api/*");

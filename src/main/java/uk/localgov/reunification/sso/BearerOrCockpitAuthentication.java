@@ -30,17 +30,10 @@ public class BearerOrCockpitAuthentication extends CockpitOrBasicAuthentication 
   static final String ADMITTED = BearerOrCockpitAuthentication.class.getName() + ".admitted";
 
   private final SignedInStaff staff;
-  private final String engineName;
 
   public BearerOrCockpitAuthentication(SignedInStaff staff, String engineName) {
+    super(engineName);
     this.staff = staff;
-    this.engineName = engineName;
-  }
-
-  /** The application's one engine, whatever it is named. */
-  @Override
-  protected String extractEngineName(String requestUrl) {
-    return engineName;
   }
 
   @Override

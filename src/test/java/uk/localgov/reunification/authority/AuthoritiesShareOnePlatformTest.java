@@ -41,12 +41,20 @@ import uk.localgov.reunification.casework.Cases;
  */
 @ApplicationTest
 @TestPropertySource(properties = {
+    // a context of its own: its database, and its engine, whose REST API is REST below
+    "spring.datasource.url=jdbc:h2:mem:reunification-authorities;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;"
+        + "DEFAULT_NULL_ORDERING=HIGH",
+    "camunda.bpm.process-engine-name=authorities",
     "reunification.authorities[0].id=northshire", "reunification.authorities[0].name=Northshire Council",
-    "reunification.authorities[1].id=southvale", "reunification.authorities[1].name=Southvale Council"})
+    "reunification.authorities[1].id=southvale", "reunification.authorities[1].name=Southvale Council",
+    // notices are queued as jobs; no job runs in the tests, so no server is needed to read whom they are for
+    "reunification.mail.enabled=true", "spring.mail.host=localhost", "spring.mail.port=2"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthoritiesShareOnePlatformTest {
 
   static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+  /** This context's engine's REST API: the default engine is the shared test context's. */
+  static final String REST = "/engine-rest/engine/authorities";
   static final String TWIN = "TWIN-1";
   static final String NORTH_CHILD = "Robin Northshire";
   static final String SOUTH_CHILD = "Rowan Southvale";
@@ -59,6 +67,8 @@ class AuthoritiesShareOnePlatformTest {
   TaskService tasks;
   @Autowired
   RepositoryService repository;
+  @Autowired
+  org.camunda.bpm.engine.ManagementService management;
 
   final ObjectMapper json = new ObjectMapper();
   String northCase;
@@ -71,7 +81,7 @@ class AuthoritiesShareOnePlatformTest {
   }
 
   ResponseEntity<String> start(String user, Map<String, Object> child) {
-    return http.withBasicAuth(user, user).postForEntity("/engine-rest/process-definition/key/unplannedReturn/start",
+    return http.withBasicAuth(user, user).postForEntity(REST + "/process-definition/key/unplannedReturn/start",
         Map.of("variables", Cases.restVariables(child)), String.class);
   }
 
@@ -135,19 +145,19 @@ class AuthoritiesShareOnePlatformTest {
   /** What a person finds, counts and reads of a case, through every surface that could carry it. */
   List<ResponseEntity<String>> everythingOf(String user, String instanceId) {
     return List.of(
-        get(user, "/engine-rest/task?processInstanceBusinessKey=" + TWIN),
-        get(user, "/engine-rest/task/count?processInstanceBusinessKey=" + TWIN),
-        get(user, "/engine-rest/process-instance?businessKey=" + TWIN),
-        get(user, "/engine-rest/process-instance/" + instanceId),
-        get(user, "/engine-rest/process-instance/" + instanceId + "/variables"),
-        get(user, "/engine-rest/variable-instance?processInstanceIdIn=" + instanceId),
-        get(user, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + TWIN),
-        get(user, "/engine-rest/history/process-instance/" + instanceId),
-        get(user, "/engine-rest/history/variable-instance?processInstanceId=" + instanceId),
-        get(user, "/engine-rest/history/task?processInstanceBusinessKey=" + TWIN),
-        get(user, "/engine-rest/history/activity-instance?processInstanceId=" + instanceId),
-        get(user, "/engine-rest/job?processInstanceId=" + instanceId),
-        get(user, "/engine-rest/incident?processInstanceId=" + instanceId),
+        get(user, REST + "/task?processInstanceBusinessKey=" + TWIN),
+        get(user, REST + "/task/count?processInstanceBusinessKey=" + TWIN),
+        get(user, REST + "/process-instance?businessKey=" + TWIN),
+        get(user, REST + "/process-instance/" + instanceId),
+        get(user, REST + "/process-instance/" + instanceId + "/variables"),
+        get(user, REST + "/variable-instance?processInstanceIdIn=" + instanceId),
+        get(user, REST + "/history/process-instance?processInstanceBusinessKey=" + TWIN),
+        get(user, REST + "/history/process-instance/" + instanceId),
+        get(user, REST + "/history/variable-instance?processInstanceId=" + instanceId),
+        get(user, REST + "/history/task?processInstanceBusinessKey=" + TWIN),
+        get(user, REST + "/history/activity-instance?processInstanceId=" + instanceId),
+        get(user, REST + "/job?processInstanceId=" + instanceId),
+        get(user, REST + "/incident?processInstanceId=" + instanceId),
         get(user, "/api/cases/" + TWIN + "/chronology"),
         get(user, "/api/oversight"));
   }
@@ -162,7 +172,7 @@ class AuthoritiesShareOnePlatformTest {
       for (ResponseEntity<String> answer : everythingOf(user, southCase)) {
         assertThat(answer.getBody()).as(user + ": " + answer).doesNotContain(SOUTH_CHILD);
       }
-      assertThat(body(get(user, "/engine-rest/task/count?tenantIdIn=southvale")).get("count").asLong())
+      assertThat(body(get(user, REST + "/task/count?tenantIdIn=southvale")).get("count").asLong())
           .as(user + " counts no task of Southvale's").isZero();
     }
     for (String user : List.of("sv.socialworker1", "sv.linemanager1", "sv.iro1", "sv.headofservice1")) {
@@ -183,15 +193,15 @@ class AuthoritiesShareOnePlatformTest {
     Task southTask = tasks.createTaskQuery().processInstanceBusinessKey(TWIN).tenantIdIn("southvale")
         .taskDefinitionKey("completeReturnPlan").singleResult();
     ResponseEntity<String> completed = http.withBasicAuth("socialworker1", "socialworker1").postForEntity(
-        "/engine-rest/task/" + southTask.getId() + "/complete", Map.of("variables", Cases.restVariables(
+        REST + "/task/" + southTask.getId() + "/complete", Map.of("variables", Cases.restVariables(
             Map.of("returnPlan", "A plan from the wrong authority"))), String.class);
     assertThat(completed.getStatusCode().value()).as(completed.getBody()).isIn(403, 404, 500);
     ResponseEntity<String> variable = http.withBasicAuth("socialworker1", "socialworker1").exchange(
-        "/engine-rest/process-instance/" + southCase + "/variables/childName", HttpMethod.PUT,
+        REST + "/process-instance/" + southCase + "/variables/childName", HttpMethod.PUT,
         new HttpEntity<>(Map.of("value", "Changed", "type", "String")), String.class);
     assertThat(variable.getStatusCode().value()).as(variable.getBody()).isIn(403, 404, 500);
     ResponseEntity<String> concern = http.withBasicAuth("socialworker1", "socialworker1").postForEntity(
-        "/engine-rest/message", Map.of("messageName", "WelfareConcernRaised", "businessKey", TWIN,
+        REST + "/message", Map.of("messageName", "WelfareConcernRaised", "businessKey", TWIN,
             "processVariables", Cases.restVariables(Map.of("concernDetails", "Sent by Northshire"))), String.class);
     assertThat(southvalesWork()).as("Southvale's case is as it was").isEqualTo(before);
     assertThat(runtime.getVariable(southCase, "childName")).isEqualTo(SOUTH_CHILD);
@@ -227,6 +237,43 @@ class AuthoritiesShareOnePlatformTest {
     assertThat(north.toString()).doesNotContain(SOUTH_CHILD);
     assertThat(south.toString()).doesNotContain(NORTH_CHILD);
     assertThat(south.get("caseload").get("open").asInt()).as("Southvale's one child").isOne();
+  }
+
+  @Test
+  void whoReadAChildAndTheChildsRecordAreItsAuthoritysOwn() throws Exception {
+    get("socialworker1", REST + "/task?processInstanceBusinessKey=" + TWIN);
+    get("sv.socialworker1", REST + "/task?processInstanceBusinessKey=" + TWIN);
+    String northReads = get("admin", "/api/cases/" + TWIN + "/reads?authority=northshire").getBody();
+    String southReads = get("admin", "/api/cases/" + TWIN + "/reads?authority=southvale").getBody();
+    assertThat(northReads).contains("\"socialworker1\"").doesNotContain("sv.socialworker1");
+    assertThat(southReads).contains("sv.socialworker1").doesNotContain("\"socialworker1\"");
+
+    ResponseEntity<String> whose = get("admin", "/api/cases/" + TWIN + "/record");
+    assertThat(whose.getStatusCode().value()).as(whose.getBody()).isEqualTo(400);
+    assertThat(whose.getBody()).contains("'authority'", "northshire", "southvale");
+    ResponseEntity<String> south = get("admin", "/api/cases/" + TWIN + "/record?authority=southvale");
+    assertThat(south.getStatusCode().value()).as(south.getBody()).isEqualTo(200);
+    assertThat(south.getBody()).contains(SOUTH_CHILD).doesNotContain(NORTH_CHILD);
+  }
+
+  @Test
+  void aRatificationIsMailedOnlyToTheHeadOfServiceOfTheChildsAuthority() throws Exception {
+    ResponseEntity<String> started = start("sv.socialworker1",
+        wentHomeTenDaysAgo("SV-RATIFY", SOUTH_CHILD, "sv.socialworker1", "sv.iro1"));
+    String caseId = body(started).get("id").asText();
+    uk.localgov.reunification.CaseWork.complete(tasks, "SV-RATIFY", "completeReturnPlan",
+        Map.of("returnPlan", "Outreach daily; school"));
+    uk.localgov.reunification.CaseWork.complete(tasks, "SV-RATIFY", "returnReview", Map.of("reviewNotes", "Plan agreed"));
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("SV-RATIFY").taskDefinitionKey("ratifyDecision")
+        .taskCandidateGroup("headofservice").count()).isOne();
+
+    List<String> addressed = management.createJobQuery().processInstanceId(caseId).list().stream()
+        .map(job -> (org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job)
+        .filter(job -> "reunification-notice".equals(job.getJobHandlerType()))
+        .map(job -> job.getJobHandlerConfigurationRaw() + " tenant " + job.getTenantId()).toList();
+    assertThat(addressed).anyMatch(notice -> notice.contains("sv.headofservice1@demo.invalid"))
+        .noneMatch(notice -> java.util.regex.Pattern.compile("(?<!sv\\.)headofservice1@").matcher(notice).find())
+        .allMatch(notice -> notice.endsWith("tenant southvale"));
   }
 
   static LocalDate day(Date due) {
@@ -279,7 +326,7 @@ class AuthoritiesShareOnePlatformTest {
     });
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers),
+    return http.withBasicAuth(user, user).postForEntity(REST + "/deployment/create", new HttpEntity<>(form, headers),
         String.class);
   }
 

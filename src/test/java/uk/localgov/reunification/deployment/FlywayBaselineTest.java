@@ -46,8 +46,8 @@ class FlywayBaselineTest {
       JdbcTemplate jdbc = after.getBean(JdbcTemplate.class);
       assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\""
           + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"", String.class))
-          .as("the baseline, then V1 (child lock), V2 (read log), V3 (unit costs) and V4 (a lock per authority)")
-          .containsExactly("0", "1", "2", "3", "4");
+          .as("the baseline, then V1 (child lock), V2 (read log), V3 (unit costs), V4 (a lock per authority) and V5"
+          + " (the reader's authority)").containsExactly("0", "1", "2", "3", "4", "5");
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'CASE_READ_LOG'",
           Long.class)).isEqualTo(1);
       RuntimeService runtime = after.getBean(RuntimeService.class);

@@ -137,8 +137,8 @@ class RecordsKeptTest {
   void historyCleanupRemovesARecordOnItsDayAndKeepsOneNotYetDue() {
     String seventeen = aWholeCase("2009-01-01");
     String eleven = aWholeCase("2015-01-01");
-    reads.add(seventeen, "socialworker1", startOf("2026-04-01"), "task query", "engine REST", startOf("2084-01-01"));
-    reads.add(eleven, "socialworker1", startOf("2026-04-01"), "task query", "engine REST", startOf("2090-01-01"));
+    reads.add(seventeen, "socialworker1", startOf("2026-04-01"), "task query", "engine REST", startOf("2084-01-01"), null);
+    reads.add(eleven, "socialworker1", startOf("2026-04-01"), "task query", "engine REST", startOf("2090-01-01"), null);
 
     ClockUtil.setCurrentTime(startOf("2083-12-31"));
     cleanUp();
