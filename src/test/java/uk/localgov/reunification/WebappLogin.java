@@ -25,7 +25,12 @@ public final class WebappLogin {
 
   /** Logs in to the default engine's app and answers the logged-in session cookie. */
   public static String session(TestRestTemplate http, String app, String user, String password) {
-    PageAndLogin both = pageAndLogin(http, "default", app, user, password, false);
+    return session(http, "default", app, user, password);
+  }
+
+  /** Logs in to an engine's app and answers the logged-in session cookie. */
+  public static String session(TestRestTemplate http, String engine, String app, String user, String password) {
+    PageAndLogin both = pageAndLogin(http, engine, app, user, password, false);
     assertThat(both.login().getStatusCode()).as(both.login().getBody()).isEqualTo(HttpStatus.OK);
     String renewed = cookie(both.login(), "JSESSIONID");
     return renewed == null ? cookie(both.page(), "JSESSIONID") : renewed;

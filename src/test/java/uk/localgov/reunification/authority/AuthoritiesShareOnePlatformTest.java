@@ -45,6 +45,9 @@ import uk.localgov.reunification.casework.Cases;
     "spring.datasource.url=jdbc:h2:mem:reunification-authorities;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;"
         + "DEFAULT_NULL_ORDERING=HIGH",
     "camunda.bpm.process-engine-name=authorities",
+    // Camunda's webapps keep their state in static fields: a set here stops the sso context's Tasklist drawing.
+    // Tasklist itself is tried in AuthoritiesInTasklistBrowserTest, on an application of its own
+    "camunda.bpm.webapp.enabled=false",
     "reunification.authorities[0].id=northshire", "reunification.authorities[0].name=Northshire Council",
     "reunification.authorities[1].id=southvale", "reunification.authorities[1].name=Southvale Council",
     // notices are queued as jobs; no job runs in the tests, so no server is needed to read whom they are for

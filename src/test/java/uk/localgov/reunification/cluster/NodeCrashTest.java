@@ -21,7 +21,7 @@ import uk.localgov.reunification.StandaloneApplication;
  * node, and on H2 in a file the restarted node, pick up the jobs the dead node had locked, and
  * every case, task and timer is still there.
  */
-class NodeCrashTest {
+public class NodeCrashTest {
 
   /** The first visits\' chases: these cases under a care order have an overdue reg 19 placement plan too. */
   static final String FIRST_VISIT_CHASES = "Chase First home visit%";
@@ -36,7 +36,7 @@ class NodeCrashTest {
   Path dataDir;
 
   /** The application in a JVM of its own, so that it can be killed like a real node. */
-  static Process nodeProcess(Path log, String... properties) throws Exception {
+  public static Process nodeProcess(Path log, String... properties) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "uk.localgov.reunification.ReunificationApplication"));
