@@ -71,8 +71,9 @@ public class BearerOrCockpitAuthentication extends CockpitOrBasicAuthentication 
       }
       AuthenticationResult result = AuthenticationResult.successful(caller.userId());
       result.setGroups(caller.groupIds());
-      // the application's authorities are not Camunda tenants (yet): none, rather than ask the directory
-      result.setTenants(java.util.List.of());
+      // no tenants given: Camunda's filter asks the identity service, whose answer is the directory's
+      // (the authority groups a person is in, DirectoryAuthorities)
+      result.setTenants(null);
       return result;
     }
 

@@ -16,9 +16,11 @@ import org.springframework.context.annotation.Profile;
 public class DirectoryIdentityProvider {
 
   @Bean
-  public LdapIdentityProviderPlugin directoryIdentityProviderPlugin(DirectoryProperties directory) {
+  public LdapIdentityProviderPlugin directoryIdentityProviderPlugin(DirectoryProperties directory,
+      uk.localgov.reunification.authority.Authorities authorities) {
     directory.requireDirectory();
-    LdapIdentityProviderPlugin plugin = new DirectoryIdentityProviderPlugin();
+    DirectoryIdentityProviderPlugin plugin = new DirectoryIdentityProviderPlugin();
+    plugin.setAuthorities(authorities.all());
     plugin.setServerUrl(directory.url());
     plugin.setManagerDn(directory.managerDn() == null ? "" : directory.managerDn());
     plugin.setManagerPassword(directory.managerPassword() == null ? "" : directory.managerPassword());

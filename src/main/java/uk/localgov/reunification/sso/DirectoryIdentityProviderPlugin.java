@@ -26,24 +26,54 @@ public class DirectoryIdentityProviderPlugin extends LdapIdentityProviderPlugin 
     return EngineHooks.orderOf(getClass());
   }
 
+  private java.util.List<uk.localgov.reunification.authority.AuthoritiesProperties.Authority> authorities = java.util.List.of();
+
+  /** The configured authorities, whose people are the members of the directory group of each one's id. */
+  public void setAuthorities(java.util.List<uk.localgov.reunification.authority.AuthoritiesProperties.Authority> authorities) {
+    this.authorities = java.util.List.copyOf(authorities);
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     super.preInit(configuration);
-    Factory factory = new Factory();
+    Factory factory = new Factory(authorities);
     factory.setLdapConfiguration(this);
     configuration.setIdentityProviderSessionFactory(factory);
   }
 
   static class Factory extends LdapIdentityProviderFactory {
+    private final java.util.List<uk.localgov.reunification.authority.AuthoritiesProperties.Authority> authorities;
+
+    Factory(java.util.List<uk.localgov.reunification.authority.AuthoritiesProperties.Authority> authorities) {
+      this.authorities = authorities;
+    }
+
     @Override
     public Session openSession() {
-      return new CheckedAsTheCommandSays(ldapConfiguration);
+      return new CheckedAsTheCommandSays(ldapConfiguration, authorities);
     }
   }
 
   static class CheckedAsTheCommandSays extends LdapIdentityProviderSession {
-    CheckedAsTheCommandSays(LdapConfiguration configuration) {
+    private final java.util.List<uk.localgov.reunification.authority.AuthoritiesProperties.Authority> authorities;
+
+    CheckedAsTheCommandSays(LdapConfiguration configuration,
+        java.util.List<uk.localgov.reunification.authority.AuthoritiesProperties.Authority> authorities) {
       super(configuration);
+      this.authorities = authorities;
+    }
+
+    /** A person's authorities, from the directory's groups ({@link DirectoryAuthorities}). */
+    @Override
+    public org.camunda.bpm.engine.identity.TenantQuery createTenantQuery() {
+      return new DirectoryAuthorities(authorities, this,
+          org.camunda.bpm.engine.impl.context.Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
+    }
+
+    @Override
+    public org.camunda.bpm.engine.identity.TenantQuery createTenantQuery(
+        org.camunda.bpm.engine.impl.interceptor.CommandContext commandContext) {
+      return new DirectoryAuthorities(authorities, this, null);
     }
 
     @Override

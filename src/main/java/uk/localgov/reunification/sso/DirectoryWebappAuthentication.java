@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -54,7 +53,8 @@ public class DirectoryWebappAuthentication extends ContainerBasedAuthenticationF
     }
     SignedInStaff.Admission admission = staff.admit(SecurityContextHolder.getContext().getAuthentication());
     UserAuthentication user = admission instanceof Admitted person
-        ? AuthenticationUtil.createAuthentication(engine, person.userId(), person.groupIds(), List.of()) : null;
+        // tenants null: Camunda asks the identity service, whose answer is the directory's (DirectoryAuthorities)
+        ? AuthenticationUtil.createAuthentication(engine, person.userId(), person.groupIds(), null) : null;
     if (user == null) {
       refuse(req, resp, admission instanceof Refused refused ? refused : new Refused(401, "Not in the directory"));
       return;

@@ -53,6 +53,8 @@ import uk.localgov.reunification.casework.Cases;
     // notices are queued as jobs; no job runs in the tests, so no server is needed to read whom they are for
     "reunification.mail.enabled=true", "spring.mail.host=localhost", "spring.mail.port=2"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// closed after its tests: its engine left registered beside the others stops the sso context's Tasklist drawing
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class AuthoritiesShareOnePlatformTest {
 
   static final ZoneId ENGLAND = ZoneId.of("Europe/London");

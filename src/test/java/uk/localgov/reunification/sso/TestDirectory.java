@@ -35,6 +35,8 @@ public final class TestDirectory {
     PEOPLE.put("ira.reviewer", List.of("iros"));
     PEOPLE.put("ada.admin", List.of("camunda-admin"));
     PEOPLE.put("vic.visitor", List.of("socialworkers", "teamnorth"));
+    // of the authority northshire: in the directory group of its id (sso/DirectoryAuthorities)
+    PEOPLE.put("nia.north", List.of("socialworkers", "teamnorth", "northshire"));
   }
 
   private static InMemoryDirectoryServer server;
