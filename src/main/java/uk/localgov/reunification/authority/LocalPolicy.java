@@ -1,9 +1,11 @@
 package uk.localgov.reunification.authority;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.dmn.DecisionsEvaluationBuilder;
@@ -21,14 +23,22 @@ import uk.localgov.reunification.engine.UnrestrictedLookups;
 @Component("localPolicy")
 public class LocalPolicy {
 
-  /** Salford §3's first home visit (first-visit.dmn) and §8's Child in Need review interval (child-in-need-review.dmn). */
-  public static final Set<String> LOCAL_DECISIONS = Set.of("firstVisit", "childInNeedReview");
+  /**
+   * Salford §3's first home visit (first-visit.dmn), §8's Child in Need review interval
+   * (child-in-need-review.dmn), and Wiltshire's research factors and the support intensity they
+   * call for (reunification-factors.dmn).
+   */
+  public static final Set<String> LOCAL_DECISIONS = Set.of("firstVisit", "childInNeedReview", "reunificationFactors",
+      "supportIntensity");
 
   private final RepositoryService repository;
   private final DecisionService decisions;
   private final UnrestrictedLookups lookups;
+  private final IdentityService identity;
 
-  public LocalPolicy(RepositoryService repository, DecisionService decisions, UnrestrictedLookups lookups) {
+  public LocalPolicy(RepositoryService repository, DecisionService decisions, UnrestrictedLookups lookups,
+      IdentityService identity) {
+    this.identity = identity;
     this.repository = repository;
     this.decisions = decisions;
     this.lookups = lookups;
@@ -50,7 +60,25 @@ public class LocalPolicy {
 
   /** The decision as the case's authority has it. */
   public DmnDecisionResult decide(String decisionKey, DelegateExecution execution, Map<String, Object> variables) {
-    String tenant = authorityFor(decisionKey, execution);
+    return decideFor(execution.getTenantId(), decisionKey, variables);
+  }
+
+  /**
+   * The decision as the authority of what runs now has it: the case's whose step runs, or else the
+   * caller's (a person of one authority reading a case's words); the default otherwise.
+   */
+  public DmnDecisionResult decideHere(String decisionKey, Map<String, Object> variables) {
+    String authority = CaseAuthority.ofCurrentStep();
+    if (authority == null) {
+      var caller = identity.getCurrentAuthentication();
+      List<String> tenants = caller == null || caller.getTenantIds() == null ? List.of() : caller.getTenantIds();
+      authority = tenants.size() == 1 ? tenants.get(0) : null;
+    }
+    return decideFor(authority, decisionKey, variables);
+  }
+
+  private DmnDecisionResult decideFor(String authority, String decisionKey, Map<String, Object> variables) {
+    String tenant = authorityFor(decisionKey, authority);
     return lookups.read(() -> {
       DecisionsEvaluationBuilder decision = decisions.evaluateDecisionByKey(decisionKey).variables(variables);
       return (tenant == null ? decision.decisionDefinitionWithoutTenantId() : decision.decisionDefinitionTenantId(tenant))

@@ -1,5 +1,6 @@
 package uk.localgov.reunification.casework;
 
+import uk.localgov.reunification.authority.LocalPolicy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
@@ -36,20 +36,22 @@ public class ResearchFactors {
   record Assessed(Set<String> codes, List<Factor> factors) {
   }
 
-  private final DecisionService decisions;
   private final UnrestrictedLookups lookups;
   private final CaseCalendar calendar;
 
-  public ResearchFactors(DecisionService decisions, UnrestrictedLookups lookups, CaseCalendar calendar) {
-    this.decisions = decisions;
+  private final LocalPolicy localPolicy;
+
+  public ResearchFactors(UnrestrictedLookups lookups, CaseCalendar calendar, LocalPolicy localPolicy) {
+    this.localPolicy = localPolicy;
     this.lookups = lookups;
     this.calendar = calendar;
   }
 
   /** The factors the decision knows among these codes, in the decision's order. */
   public List<Factor> assess(Collection<String> codes) {
-    DmnDecisionResult result = lookups.read(() -> decisions.evaluateDecisionByKey("reunificationFactors")
-        .variables(Variables.createVariables().putValue("factorsPresent", List.copyOf(codes))).evaluate());
+    // local policy: the case's authority's version of the factors, if it has one
+    DmnDecisionResult result = localPolicy.decideHere("reunificationFactors",
+        Variables.createVariables().putValue("factorsPresent", List.copyOf(codes)));
     List<Factor> factors = new ArrayList<>();
     result.getResultList().forEach(row -> factors.add(new Factor(
         (String) row.get("code"), (String) row.get("group"), (String) row.get("label"), (String) row.get("support"),
@@ -77,10 +79,8 @@ public class ResearchFactors {
   public String intensity(List<Factor> factors) {
     int riskScore = factors.stream().mapToInt(Factor::weight).sum();
     boolean additionalHelp = factors.stream().anyMatch(Factor::additionalHelp);
-    return lookups.read(() -> decisions.evaluateDecisionByKey("supportIntensity")
-        .variables(Variables.createVariables().putValue("riskScore", riskScore)
-            .putValue("additionalHelpNeeded", additionalHelp))
-        .evaluate().getSingleEntry());
+    return localPolicy.decideHere("supportIntensity", Variables.createVariables().putValue("riskScore", riskScore)
+        .putValue("additionalHelpNeeded", additionalHelp)).getSingleEntry();
   }
 
   /**

@@ -335,16 +335,48 @@ class AuthoritiesShareOnePlatformTest {
         String.class);
   }
 
+  /**
+   * Deploys for one authority the shared default decision with one entry changed, as a process owner
+   * makes their authority's own version from Modeler; answers the deployment's id.
+   */
+  String ownVersionDeployed(String authority, String file, String entry, String changed) throws Exception {
+    String shared = new String(new org.springframework.core.io.ClassPathResource("processes/" + file)
+        .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(shared).contains(entry);
+    ResponseEntity<String> deployed = deploy("admin", authority, file,
+        shared.replace(entry, changed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
+    return body(deployed).get("id").asText();
+  }
+
+  @Test
+  void theSupportAPlanCallsForIsTheAuthoritysOwnWhereItHasAVersion() throws Exception {
+    String deploymentId = ownVersionDeployed("southvale", "reunification-factors.dmn",
+        "<outputEntry id=\"OutputEntry_Standard\"><text>\"STANDARD\"</text>",
+        "<outputEntry id=\"OutputEntry_Standard\"><text>\"INTENSIVE\"</text>");
+    try {
+      start("socialworker1", wentHomeTenDaysAgo("PLAN-N", NORTH_CHILD, "socialworker1", "iro1"));
+      start("sv.socialworker1", wentHomeTenDaysAgo("PLAN-S", SOUTH_CHILD, "sv.socialworker1", "sv.iro1"));
+      for (String child : List.of("PLAN-N", "PLAN-S")) {
+        uk.localgov.reunification.CaseWork.complete(tasks, child, "completeReturnPlan",
+            Map.of("returnPlan", "Outreach daily; school"));
+      }
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("PLAN-N")
+          .processDefinitionKey("unplannedReturn").singleResult()).extracting(instance ->
+              runtime.getVariable(instance.getId(), "supportIntensity")).as("the shared default").isEqualTo("STANDARD");
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("PLAN-S")
+          .processDefinitionKey("unplannedReturn").singleResult()).extracting(instance ->
+              runtime.getVariable(instance.getId(), "supportIntensity")).as("Southvale's own").isEqualTo("INTENSIVE");
+    } finally {
+      repository.deleteDeployment(deploymentId, true);
+    }
+  }
+
   @Test
   void anAuthorityDeploysItsOwnVersionForItsCasesAloneAndOnlyOfLocalPolicy() throws Exception {
-    byte[] sharedRule = new org.springframework.core.io.ClassPathResource("processes/first-visit.dmn").getContentAsByteArray();
-    byte[] threeDays = new String(sharedRule, java.nio.charset.StandardCharsets.UTF_8)
-        .replace("<outputEntry id=\"OutputEntry_CareOrder_days\"><text>7</text>",
-            "<outputEntry id=\"OutputEntry_CareOrder_days\"><text>3</text>")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    ResponseEntity<String> deployed = deploy("admin", "northshire", "first-visit.dmn", threeDays);
-    assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
-    String deploymentId = body(deployed).get("id").asText();
+    String deploymentId = ownVersionDeployed("northshire", "first-visit.dmn",
+        "<outputEntry id=\"OutputEntry_CareOrder_days\"><text>7</text>",
+        "<outputEntry id=\"OutputEntry_CareOrder_days\"><text>3</text>");
     try {
       LocalDate returned = LocalDate.now(ENGLAND).minusDays(10);
       ResponseEntity<String> north = start("socialworker1", wentHomeTenDaysAgo("VARIANT-N", NORTH_CHILD, "socialworker1", "iro1"));
