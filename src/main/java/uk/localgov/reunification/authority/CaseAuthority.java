@@ -110,6 +110,12 @@ public class CaseAuthority implements TenantIdProvider {
     return context == null ? null : context.getExecution();
   }
 
+  /** A caller's one authority (the tenant the engine checks them against), or {@code null} for none or several. */
+  public static String ofCaller(Authentication caller) {
+    List<String> tenants = caller == null || caller.getTenantIds() == null ? List.of() : caller.getTenantIds();
+    return tenants.size() == 1 ? tenants.get(0) : null;
+  }
+
   /** The authority of the case whose step runs now, or {@code null} outside any case's step. */
   public static String ofCurrentStep() {
     ExecutionEntity execution = currentExecution();

@@ -1,6 +1,5 @@
 package uk.localgov.reunification.authority;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -70,9 +69,7 @@ public class LocalPolicy {
   public DmnDecisionResult decideHere(String decisionKey, Map<String, Object> variables) {
     String authority = CaseAuthority.ofCurrentStep();
     if (authority == null) {
-      var caller = identity.getCurrentAuthentication();
-      List<String> tenants = caller == null || caller.getTenantIds() == null ? List.of() : caller.getTenantIds();
-      authority = tenants.size() == 1 ? tenants.get(0) : null;
+      authority = CaseAuthority.ofCaller(identity.getCurrentAuthentication());
     }
     return decideFor(authority, decisionKey, variables);
   }

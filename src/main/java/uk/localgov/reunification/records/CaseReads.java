@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,9 +88,7 @@ public class CaseReads implements CommandObserver {
 
   /** The reader's one authority, when several share the platform: the engine let them read only its cases. */
   private static String authorityOf(CommandContext context) {
-    var authentication = context.getAuthentication();
-    List<String> tenants = authentication == null ? null : authentication.getTenantIds();
-    return tenants != null && tenants.size() == 1 ? tenants.get(0) : null;
+    return uk.localgov.reunification.authority.CaseAuthority.ofCaller(context.getAuthentication());
   }
 
   /**
