@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.localgov.reunification.api.Refused;
 
@@ -34,15 +35,17 @@ public class CaseAllocationController {
   }
 
   @GetMapping("/allocation")
-  public Map<String, Object> allocation(@PathVariable String childId) {
+  public Map<String, Object> allocation(@PathVariable String childId, @RequestParam(required = false) String authority) {
     Authentication caller = identity.getCurrentAuthentication();
-    return reallocation.allocation(childId, caller.getUserId(), groups(caller));
+    return reallocation.allocation(childId, authority, caller.getUserId(), groups(caller));
   }
 
   @PostMapping("/reallocation")
-  public Map<String, Object> reallocate(@PathVariable String childId, @RequestBody ReallocationRequest request) {
+  public Map<String, Object> reallocate(@PathVariable String childId, @RequestParam(required = false) String authority,
+      @RequestBody ReallocationRequest request) {
     Authentication caller = identity.getCurrentAuthentication();
-    return reallocation.reallocate(childId, request.role(), request.userId(), caller.getUserId(), groups(caller));
+    return reallocation.reallocate(childId, authority, request.role(), request.userId(), caller.getUserId(),
+        groups(caller));
   }
 
   private static List<String> groups(Authentication caller) {

@@ -53,14 +53,19 @@ public class Reallocation {
     this.cases = cases;
   }
 
-  /** The child's active case, or 404. */
-  ActiveCase activeCase(String childId) {
-    return cases.of(childId).orElseThrow(() -> new Refused(404, "No active case for child '" + childId + "'"));
+  /** The child's active case (in this authority, where one is named), or 404. */
+  ActiveCase activeCase(String childId, String authority) {
+    return cases.of(childId, authority).orElseThrow(() -> new Refused(404, "No active case for child '" + childId + "'"));
   }
 
-  /** Who holds the case now, and who held it before. */
-  public Map<String, Object> allocation(String childId, String viewer, List<String> viewerGroups) {
-    ActiveCase active = activeCase(childId);
+  /**
+   * Who holds the case now, and who held it before.
+   *
+   * @param authority the child's authority, where the reference names a child in more than one
+   *     that the viewer may see (an administrator's); {@code null} otherwise
+   */
+  public Map<String, Object> allocation(String childId, String authority, String viewer, List<String> viewerGroups) {
+    ActiveCase active = activeCase(childId, authority);
     CaseRecord record = active.record();
     if (!mayView(viewer, viewerGroups, record)) {
       throw new Refused(404, "No active case for child '" + childId + "'");
@@ -77,13 +82,14 @@ public class Reallocation {
   }
 
   @Transactional
-  public Map<String, Object> reallocate(String childId, String role, String newHolder, String by, List<String> byGroups) {
+  public Map<String, Object> reallocate(String childId, String authority, String role, String newHolder, String by,
+      List<String> byGroups) {
     String group = ROLES.get(role);
     if (group == null) {
       throw new Refused(400, "'role' must be one of " + String.join(", ", ROLES.keySet().stream().sorted().toList())
           + " (was '" + role + "')");
     }
-    ActiveCase active = activeCase(childId);
+    ActiveCase active = activeCase(childId, authority);
     CaseRecord record = active.record();
     if (!mayView(by, byGroups, record)) {
       throw new Refused(404, "No active case for child '" + childId + "'");
@@ -104,8 +110,16 @@ public class Reallocation {
     }
     String team = "socialWorker".equals(role) ? staff.teamOf(newHolder).orElseThrow(() -> new Refused(400,
         "'socialWorker' '" + newHolder + "' is in no team, so no line manager could oversee the case")) : record.team();
-    Set<String> before = access.people(record);
+    if (active.authority() == null) {
+      return move(childId, active, role, previous, newHolder, team, by, byGroups);
+    }
+    // every change below is to this child's case: the same reference in another authority is another child
+    return lookups.readWithin(active.authority(), () -> move(childId, active, role, previous, newHolder, team, by, byGroups));
+  }
 
+  private Map<String, Object> move(String childId, ActiveCase active, String role, String previous, String newHolder,
+      String team, String by, List<String> byGroups) {
+    Set<String> before = access.people(active.record());
     lookups.read(() -> {
       for (ProcessInstance each : runtime.createProcessInstanceQuery().processInstanceBusinessKey(childId).active().list()) {
         if (runtime.getVariable(each.getId(), role) != null) {
@@ -119,10 +133,10 @@ public class Reallocation {
           .forEach(task -> tasks.setAssignee(task.getId(), newHolder));
       return null;
     });
-    Set<String> people = access.people(activeCase(childId).record());
+    Set<String> people = access.people(activeCase(childId, active.authority()).record());
     before.stream().filter(person -> !people.contains(person)).forEach(person -> access.withdraw(childId, person));
     access.shareAll(childId, people);
-    return allocation(childId, by, byGroups);
+    return allocation(childId, active.authority(), by, byGroups);
   }
 
   private boolean mayView(String user, List<String> groups, CaseRecord record) {

@@ -1,5 +1,6 @@
 package uk.localgov.reunification.sso;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,16 +70,18 @@ public class TeamMoves {
   }
 
   private void withdrawOtherTeams(String userId, String team) {
-    Set<String> childIds = new java.util.TreeSet<>();
+    // a child's reference and authority: the same reference in another authority is another child
+    Set<List<String>> childCases = new java.util.LinkedHashSet<>();
     for (Authorization grant : authorizations.createAuthorizationQuery().userIdIn(userId)
         .resourceType(Resources.PROCESS_INSTANCE).list()) {
       ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(grant.getResourceId()).singleResult();
       if (instance != null && instance.getBusinessKey() != null) {
-        childIds.add(instance.getBusinessKey());
+        childCases.add(java.util.Arrays.asList(instance.getBusinessKey(), instance.getTenantId()));
       }
     }
-    for (String childId : childIds) {
-      cases.of(childId).map(ActiveCases.ActiveCase::record).ifPresent(record -> {
+    for (List<String> childCase : childCases) {
+      String childId = childCase.get(0);
+      cases.of(childId, childCase.get(1)).map(ActiveCases.ActiveCase::record).ifPresent(record -> {
         if (record.team() != null && !team.equals(record.team()) && !record.allocated().contains(userId)) {
           access.withdraw(childId, userId);
         }

@@ -74,6 +74,8 @@ class AuthoritiesShareOnePlatformTest {
   RepositoryService repository;
   @Autowired
   org.camunda.bpm.engine.ManagementService management;
+  @Autowired
+  org.camunda.bpm.engine.IdentityService identity;
 
   final ObjectMapper json = new ObjectMapper();
   String northCase;
@@ -259,6 +261,43 @@ class AuthoritiesShareOnePlatformTest {
     ResponseEntity<String> south = get("admin", "/api/cases/" + TWIN + "/record?authority=southvale");
     assertThat(south.getStatusCode().value()).as(south.getBody()).isEqualTo(200);
     assertThat(south.getBody()).contains(SOUTH_CHILD).doesNotContain(NORTH_CHILD);
+  }
+
+  @Test
+  void anAdministratorMovesTheCaseOfTheAuthorityNamedAndNoOther() throws Exception {
+    ResponseEntity<String> whose = get("admin", "/api/cases/" + TWIN + "/allocation");
+    assertThat(whose.getStatusCode().value()).as(whose.getBody()).isEqualTo(400);
+    assertThat(whose.getBody()).contains("'authority'", "northshire", "southvale");
+    ResponseEntity<String> south = get("admin", "/api/cases/" + TWIN + "/allocation?authority=southvale");
+    assertThat(south.getStatusCode().value()).as(south.getBody()).isEqualTo(200);
+    assertThat(body(south).get("iro").asText()).isEqualTo("sv.iro1");
+
+    if (identity.createUserQuery().userId("sv.iro2").count() == 0) {
+      org.camunda.bpm.engine.identity.User iro = identity.newUser("sv.iro2");
+      iro.setPassword("sv.iro2");
+      identity.saveUser(iro);
+      identity.createMembership("sv.iro2", uk.localgov.reunification.identity.Roles.IROS);
+      identity.createTenantUserMembership("southvale", "sv.iro2");
+    }
+    ResponseEntity<String> unnamed = http.withBasicAuth("admin", "admin").postForEntity(
+        "/api/cases/" + TWIN + "/reallocation", Map.of("role", "iro", "userId", "sv.iro2"), String.class);
+    assertThat(unnamed.getStatusCode().value()).as(unnamed.getBody()).isEqualTo(400);
+    try {
+      ResponseEntity<String> moved = http.withBasicAuth("admin", "admin").postForEntity(
+          "/api/cases/" + TWIN + "/reallocation?authority=southvale", Map.of("role", "iro", "userId", "sv.iro2"),
+          String.class);
+      assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(200);
+      assertThat(runtime.getVariable(southCase, "iro")).isEqualTo("sv.iro2");
+      assertThat(runtime.getVariable(northCase, "iro")).as("Northshire's child of the same reference keeps its IRO")
+          .isEqualTo("iro1");
+      assertThat(get("sv.iro2", REST + "/process-instance?businessKey=" + TWIN).getBody())
+          .contains(southCase).doesNotContain(northCase);
+    } finally {
+      ResponseEntity<String> back = http.withBasicAuth("admin", "admin").postForEntity(
+          "/api/cases/" + TWIN + "/reallocation?authority=southvale", Map.of("role", "iro", "userId", "sv.iro1"),
+          String.class);
+      assertThat(back.getStatusCode().value()).as(back.getBody()).isEqualTo(200);
+    }
   }
 
   @Test
