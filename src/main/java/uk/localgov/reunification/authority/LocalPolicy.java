@@ -24,11 +24,11 @@ public class LocalPolicy {
 
   /**
    * Salford §3's first home visit (first-visit.dmn), §8's Child in Need review interval
-   * (child-in-need-review.dmn), and Wiltshire's research factors and the support intensity they
-   * call for (reunification-factors.dmn).
+   * (child-in-need-review.dmn), Wiltshire's research factors and the support intensity they call
+   * for (reunification-factors.dmn), and the service-standard timescales (service-standards.dmn).
    */
   public static final Set<String> LOCAL_DECISIONS = Set.of("firstVisit", "childInNeedReview", "reunificationFactors",
-      "supportIntensity");
+      "supportIntensity", "serviceStandard");
 
   private final RepositoryService repository;
   private final DecisionService decisions;

@@ -21,20 +21,22 @@ public class Ratifiers {
 
   private final ActiveCases cases;
   private final CaseCalendar calendar;
+  private final ServiceStandards standards;
 
-  public Ratifiers(ActiveCases cases, CaseCalendar calendar) {
+  public Ratifiers(ActiveCases cases, CaseCalendar calendar, ServiceStandards standards) {
     this.cases = cases;
     this.calendar = calendar;
+    this.standards = standards;
   }
 
   /** The group the ratification of this case is offered to. */
   public String groupFor(DelegateExecution execution) {
-    return directorApproves(record(execution)) ? Roles.DIRECTORS : Roles.HEAD_OF_SERVICE;
+    return directorApproves(execution, record(execution)) ? Roles.DIRECTORS : Roles.HEAD_OF_SERVICE;
   }
 
   /** The rule that names the approver, for the ratification's record. */
   public String ruleFor(DelegateExecution execution) {
-    return directorApproves(record(execution))
+    return directorApproves(execution, record(execution))
         ? "reg 39(5): a 16- or 17-year-old accommodated under section 20 leaves care only with the Director's approval"
         : "Salford §7 and reg 18(1)/39(4): the nominated officer's approval";
   }
@@ -42,11 +44,12 @@ public class Ratifiers {
   /**
    * Reg 39(5) applies on the day the decision is put into effect: the return. An unplanned return
    * knows that day. A planned one is ratified before it, so the Director approves when the child is
-   * 16 or 17 on any day the return can be due: from today to the end of the ratification's 7 days and
-   * the 14 days after it in which the return is confirmed (the due dates of {@code ratifyDecision}
-   * and {@code confirmReturnHome}). A child turning 16 in between is not left to the Head of Service.
+   * 16 or 17 on any day the return can be due: from today to the end of the ratification's days and
+   * the days after it in which the return is confirmed (the due dates of {@code ratifyDecision} and
+   * {@code confirmReturnHome}: 7 and 14 by default, service standards for Salford §7). A child
+   * turning 16 in between is not left to the Head of Service.
    */
-  boolean directorApproves(CaseRecord record) {
+  boolean directorApproves(DelegateExecution execution, CaseRecord record) {
     if (record == null || !"SECTION_20".equals(record.legalStatus()) || record.dateOfBirth() == null) {
       return false;
     }
@@ -55,11 +58,9 @@ public class Ratifiers {
       return sixteenOrSeventeen(born, LocalDate.parse(record.returnDate()));
     }
     LocalDate today = calendar.today();
-    return sixteenOrSeventeen(born, today) || sixteenOrSeventeen(born, today.plusDays(PLANNED_RETURN_WINDOW_DAYS));
+    LocalDate lastDueDay = standards.dueDay(execution, "returnHome", standards.dueDay(execution, "ratification", today));
+    return sixteenOrSeventeen(born, today) || sixteenOrSeventeen(born, lastDueDay);
   }
-
-  /** The ratification's 7 days and the return's 14 after it (Salford §7 service standards). */
-  static final int PLANNED_RETURN_WINDOW_DAYS = 7 + 14;
 
   private static boolean sixteenOrSeventeen(LocalDate born, LocalDate on) {
     int age = Period.between(born, on).getYears();

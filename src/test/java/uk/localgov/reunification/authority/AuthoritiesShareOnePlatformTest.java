@@ -76,6 +76,8 @@ class AuthoritiesShareOnePlatformTest {
   org.camunda.bpm.engine.ManagementService management;
   @Autowired
   org.camunda.bpm.engine.IdentityService identity;
+  @Autowired
+  uk.localgov.reunification.casework.CaseCalendar calendar;
 
   final ObjectMapper json = new ObjectMapper();
   String northCase;
@@ -406,6 +408,26 @@ class AuthoritiesShareOnePlatformTest {
       assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("PLAN-S")
           .processDefinitionKey("unplannedReturn").singleResult()).extracting(instance ->
               runtime.getVariable(instance.getId(), "supportIntensity")).as("Southvale's own").isEqualTo("INTENSIVE");
+    } finally {
+      repository.deleteDeployment(deploymentId, true);
+    }
+  }
+
+  @Test
+  void theServiceStandardsACaseIsHeldToAreItsAuthoritysOwnWhereItHasAVersion() throws Exception {
+    String deploymentId = ownVersionDeployed("southvale", "service-standards.dmn",
+        "<outputEntry id=\"OutputEntry_coordinatorAllocation_within\">\n          <text>5</text>",
+        "<outputEntry id=\"OutputEntry_coordinatorAllocation_within\">\n          <text>2</text>");
+    try {
+      supportStartedIn("northshire", "STANDARD-N", "socialworker1", "iro1");
+      supportStartedIn("southvale", "STANDARD-S", "sv.socialworker1", "sv.iro1");
+      String today = LocalDate.now(ENGLAND).toString();
+      assertThat(tasks.createTaskQuery().processInstanceBusinessKey("STANDARD-N").taskDefinitionKey("allocateCinCoordinator")
+          .singleResult().getDueDate()).as("the default: 5 working days (Salford §8)")
+          .isEqualTo(calendar.endOfWorkingDaysAfter(today, 5));
+      assertThat(tasks.createTaskQuery().processInstanceBusinessKey("STANDARD-S").taskDefinitionKey("allocateCinCoordinator")
+          .singleResult().getDueDate()).as("Southvale's own: 2 working days")
+          .isEqualTo(calendar.endOfWorkingDaysAfter(today, 2));
     } finally {
       repository.deleteDeployment(deploymentId, true);
     }
