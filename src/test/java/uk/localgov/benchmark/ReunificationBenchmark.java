@@ -42,7 +42,8 @@ import uk.localgov.reunification.StandaloneApplication;
  * Run with {@code ./mvnw -Pbench verify}; knobs: {@code -Dbench.cases} (full cases per side, 200),
  * {@code -Dbench.active} (active cases for the task query, "1000,10000"; the largest is also the
  * timer burst), {@code -Dbench.databases} ("h2,postgres"), {@code -Dbench.starts} (start-ups per
- * side, 3), {@code -Dbench.burst=false} (no timer burst), and on PostgreSQL: {@code -Dbench.load=false} (no HTTP load
+ * side, 3), {@code -Dbench.shared} (on PostgreSQL, active cases held by one authority and by two, 10000; 0: not measured,
+ * {@link SharedPlatform}), {@code -Dbench.burst=false} (no timer burst), and on PostgreSQL: {@code -Dbench.load=false} (no HTTP load
  * run), {@code -Dbench.load.users} (50), {@code -Dbench.load.seconds} (the run with pauses, 180),
  * {@code -Dbench.load.closedSeconds} (each closed loop, 60), {@code -Dbench.pastCases} (the past cases of the two
  * workers compared, "5,200"; empty: not measured), {@code -Dbench.oversight} (the active cases at which the
@@ -57,6 +58,8 @@ class ReunificationBenchmark {
       .mapToInt(Integer::parseInt).toArray();
   static final List<String> DATABASES = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
   static final int STARTS = Integer.getInteger("bench.starts", 3);
+  /** The active cases held by one authority, and by two of half as many each ({@link SharedPlatform}); 0: not measured. */
+  static final int SHARED = Integer.getInteger("bench.shared", 10000);
   /** socialworker1's own open cases, whatever the total: a social worker's caseload, not a third of the service. */
   static final int CASELOAD = Integer.getInteger("bench.caseload", 20);
   /** The other social workers who hold the rest of the active cases, half in each team. */
@@ -93,6 +96,10 @@ class ReunificationBenchmark {
       if (STARTS > 0) {
         startUpFigures(database);
       }
+      // on PostgreSQL, the platform a co-operative would run (on H2 two files of 10,000 cases each outgrow 2 GB)
+      if (SHARED > 0 && database.equals("postgres")) {
+        new SharedPlatform(database, results).measure(SHARED);
+      }
     }
     results.write(Path.of("target", "benchmark"));
   }
@@ -104,7 +111,9 @@ class ReunificationBenchmark {
     Path dir = Files.createTempDirectory("bench-" + database);
     // the engine named "default", which /engine-rest answers for (the load run); nothing else runs in this JVM
     List<String> properties = new ArrayList<>(List.of("spring.profiles.active=demo", "reunification.demo.cases=false",
-        "logging.level.root=WARN", "camunda.bpm.process-engine-name=default"));
+        "logging.level.root=WARN", "camunda.bpm.process-engine-name=default",
+        // one authority, as a single council's install (the demo lists two; SharedPlatform measures them)
+        "reunification.authorities[0].id=northshire", "reunification.authorities[0].name=Northshire Council"));
     if (database.equals("postgres")) {
       properties.set(0, "spring.profiles.active=demo,postgres");
       properties.addAll(List.of("spring.datasource.url=" + PostgresForTests.newDatabase("bench_project"),
@@ -287,19 +296,9 @@ class ReunificationBenchmark {
    * what is measured runs after it).
    */
   void seedActiveCases(ProjectCases project, int upTo) throws InterruptedException {
-    java.util.concurrent.ExecutorService starters = java.util.concurrent.Executors.newFixedThreadPool(4);
-    List<java.util.concurrent.Future<?>> started = new ArrayList<>();
-    for (; seeded < upTo; seeded++) {
-      int i = seeded;
-      started.add(starters.submit(() -> project.activeCase("ACT-" + i, BURST_RETURN_DATE, activeWorker(i))));
-    }
-    starters.shutdown();
-    for (java.util.concurrent.Future<?> start : started) {
-      try {
-        start.get();
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw new IllegalStateException("an active case did not start", e.getCause());
-      }
+    if (seeded < upTo) {
+      SharedPlatform.seed(project, seeded, upTo);
+      seeded = upTo;
     }
   }
 
@@ -520,23 +519,7 @@ class ReunificationBenchmark {
 
   /** p50 and p95 of 30 requests of the dashboard as linemanager1, after 3. */
   static double[] oversightLatency(String url) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    String credentials = "Basic " + java.util.Base64.getEncoder().encodeToString("linemanager1:linemanager1".getBytes());
-    int requests = 30;
-    double[] millis = new double[requests];
-    for (int i = -3; i < requests; i++) {
-      long started = System.nanoTime();
-      HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", credentials)
-          .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() != 200) {
-        throw new IllegalStateException("oversight answered " + answer.statusCode() + ": " + answer.body());
-      }
-      if (i >= 0) {
-        millis[i] = (System.nanoTime() - started) / 1e6;
-      }
-    }
-    Arrays.sort(millis);
-    return new double[] {millis[requests / 2], millis[(int) Math.ceil(requests * 0.95) - 1]};
+    return SharedPlatform.latency(url, "linemanager1");
   }
 
   // ---------------------------------------------------------------- a caseworker's past
@@ -735,6 +718,7 @@ class ReunificationBenchmark {
   static final class ProjectCases implements Cases {
     final ProcessEngine engine;
     final Map<String, List<String>> groups = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, List<String>> tenants = new java.util.concurrent.ConcurrentHashMap<>();
 
     ProjectCases(ProcessEngine engine) {
       this.engine = engine;
@@ -754,7 +738,9 @@ class ReunificationBenchmark {
     Map<String, Object> careOrderChild(String childId, String returnDate, String socialWorker) {
       return uk.localgov.reunification.casework.Cases.with(
           uk.localgov.reunification.casework.Cases.careOrderChild(childId), "socialWorker", socialWorker,
-          "returnDate", returnDate, "returnReason", "PLACEMENT_BREAKDOWN");
+          "returnDate", returnDate, "returnReason", "PLACEMENT_BREAKDOWN",
+          // a case's people are of its authority: Southvale's workers' cases have Southvale's IRO
+          "iro", authoritiesOf(socialWorker).contains(SharedPlatform.SOUTHVALE) ? "sv.iro1" : "iro1");
     }
 
     @Override
@@ -873,11 +859,18 @@ class ReunificationBenchmark {
       });
     }
 
+    /** The authorities the engine checks this person against, where the platform has several (as a login gives them). */
+    List<String> authoritiesOf(String user) {
+      return tenants.computeIfAbsent(user, u -> engine.getIdentityService().createTenantQuery().userMember(u)
+          .includingGroupsOfUser(true).list().stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList());
+    }
+
     <T> T as(String user, java.util.function.Supplier<T> work) {
       IdentityService identity = engine.getIdentityService();
       List<String> memberOf = groups.computeIfAbsent(user, u -> identity.createGroupQuery().groupMember(u).list()
           .stream().map(Group::getId).toList());
-      identity.setAuthentication(user, memberOf);
+      List<String> authorities = authoritiesOf(user);
+      identity.setAuthentication(user, memberOf, authorities.isEmpty() ? null : authorities);
       try {
         return work.get();
       } finally {
