@@ -31,6 +31,8 @@ public class CaseModelDeployment extends OrderedPlugin {
   public static final String DEPLOYMENT_NAME = "reunification";
   static final List<String> PATTERNS = List.of(
       "classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", "classpath*:forms/**/*.form");
+  /** Each authority's own versions of the local-policy decisions, in {@code authorities/<id>/}. */
+  static final String AUTHORITY_DECISIONS = "classpath*:authorities/*/*.dmn";
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseModelDeployment.class);
 

@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Whether the engine runs what the repository says: for each process, decision and form, the latest
@@ -44,17 +45,32 @@ public class RepositoryDrift {
     this.engine = engine;
   }
 
-  /** The repository's files by resource name ({@code processes/x.bpmn}), as the application carries them. */
+  /**
+   * The repository's files by resource name ({@code processes/x.bpmn}), as the application carries
+   * them, with each authority's own decisions ({@code authorities/southvale/first-visit.dmn}).
+   */
   static Map<String, byte[]> repositoryFiles() {
     Map<String, byte[]> files = new TreeMap<>();
     for (Resource resource : new CaseModelDeployment().caseModelResources()) {
-      try (InputStream in = resource.getInputStream()) {
-        files.put(CaseModelDeployment.resourceName(resource), in.readAllBytes());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      files.put(CaseModelDeployment.resourceName(resource), read(resource));
+    }
+    try {
+      for (Resource resource : new PathMatchingResourcePatternResolver().getResources(CaseModelDeployment.AUTHORITY_DECISIONS)) {
+        String url = resource.getURL().toString();
+        files.put(url.substring(url.lastIndexOf("/authorities/") + 1), read(resource));
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return files;
+  }
+
+  private static byte[] read(Resource resource) {
+    try (InputStream in = resource.getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public List<Difference> differences() {
@@ -146,7 +162,8 @@ public class RepositoryDrift {
     Map<String, byte[]> byFileName = new TreeMap<>();
     files.forEach((name, content) -> byFileName.put(name.substring(name.lastIndexOf('/') + 1), content));
     resources.forEach((name, content) -> {
-      byte[] file = byFileName.get(name.substring(name.lastIndexOf('/') + 1));
+      // the file of the same resource name (an authority's own is in authorities/), or of the same file name
+      byte[] file = files.containsKey(name) ? files.get(name) : byFileName.get(name.substring(name.lastIndexOf('/') + 1));
       if (file == null || !Arrays.equals(file, content)) {
         LOG.warn("Deployment '{}' (source '{}') puts {} on the engine {}: the repository no longer says what runs"
             + " (GET /api/deployment/drift)", deploymentName, source, name,

@@ -434,6 +434,13 @@ class AuthoritiesShareOnePlatformTest {
   }
 
   @Test
+  void anAuthoritysOwnDecisionsFromTheRepositoryAreNoDrift() throws Exception {
+    ResponseEntity<String> drift = get("admin", "/api/deployment/drift");
+    assertThat(drift.getStatusCode().value()).as(drift.getBody()).isEqualTo(200);
+    assertThat(body(drift)).as("authorities/southvale/ is the repository's too: " + drift.getBody()).isEmpty();
+  }
+
+  @Test
   void anAuthorityDeploysItsOwnVersionForItsCasesAloneAndOnlyOfLocalPolicy() throws Exception {
     String deploymentId = ownVersionDeployed("northshire", "first-visit.dmn",
         "<outputEntry id=\"OutputEntry_CareOrder_days\"><text>7</text>",
