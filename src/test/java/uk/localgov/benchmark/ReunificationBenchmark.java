@@ -102,6 +102,12 @@ class ReunificationBenchmark {
       }
     }
     results.write(Path.of("target", "benchmark"));
+    // the run, not ./mvnw verify, fails on a missed target or a failed request: written first, then named
+    List<String> missed = results.missed();
+    if (!missed.isEmpty()) {
+      org.junit.jupiter.api.Assertions.fail("The benchmark missed " + missed.size() + " of its targets (results in"
+          + " target/benchmark/results.md):\n- " + String.join("\n- ", missed));
+    }
   }
 
   // ---------------------------------------------------------------- the engine figures
@@ -477,6 +483,9 @@ class ReunificationBenchmark {
     }
     String detail = String.format(java.util.Locale.ROOT, " (p50 %.0f / p95 %.0f / p99 %.0f ms; %d requests, %d failed, %.2f/s)",
         stats.p50(), stats.p95(), stats.p99(), stats.total(), stats.failed(), stats.perSecond());
+    if (stats.failed() > 0) {
+      results.failures.add(database + ", " + figure + ": " + stats.failed() + " of " + stats.total() + " requests failed");
+    }
     if (targetMillis > 0) {
       results.add(database, figure + " p95" + detail, stats.p95(), "target", targetMillis, "ms",
           stats.p95() / targetMillis, "p95 under " + (int) targetMillis + " ms (ratio under 1)");
@@ -1027,6 +1036,36 @@ class ReunificationBenchmark {
     final List<Row> rows = new ArrayList<>();
     /** Lines written below the table: what explains the figures. */
     final List<String> notes = new ArrayList<>();
+    /** What failed outright (a load request that errored), beside the targets missed. */
+    final List<String> failures = new ArrayList<>();
+
+    static final java.util.regex.Pattern AT_LEAST = java.util.regex.Pattern.compile("at least ([0-9.]+)");
+    static final java.util.regex.Pattern AT_MOST = java.util.regex.Pattern.compile("at most ([0-9.]+)");
+    static final java.util.regex.Pattern UNDER = java.util.regex.Pattern.compile("^(?:p95 )?under ([0-9.]+) ms");
+
+    /**
+     * Each figure whose target it missed, read from the target as written ("at least 0.7", "at most
+     * 1.2": the ratio; "under 50 ms": the figure; "-": none), and each failure.
+     */
+    List<String> missed() {
+      List<String> missed = new ArrayList<>(failures);
+      for (Row row : rows) {
+        for (String clause : row.target().replaceAll("\\([^)]*\\)", "").split(";")) {
+          String target = clause.trim();
+          java.util.regex.Matcher atLeast = AT_LEAST.matcher(target);
+          java.util.regex.Matcher atMost = AT_MOST.matcher(target);
+          java.util.regex.Matcher under = UNDER.matcher(target);
+          boolean met = atLeast.find() ? row.ratio() >= Double.parseDouble(atLeast.group(1))
+              : atMost.find() ? row.ratio() <= Double.parseDouble(atMost.group(1))
+              : !under.find() || row.project() < Double.parseDouble(under.group(1));
+          if (!met) {
+            missed.add(String.format(java.util.Locale.ROOT, "%s, %s: %.2f %s, ratio %.2f (target: %s)", row.database(),
+                row.figure(), row.project(), row.unit(), row.ratio(), target));
+          }
+        }
+      }
+      return missed;
+    }
 
     void add(String database, String figure, double project, double bare, String unit, double ratio, String target) {
       add(database, figure, project, "bare engine", bare, unit, ratio, target);
