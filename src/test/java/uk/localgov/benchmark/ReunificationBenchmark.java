@@ -836,6 +836,12 @@ class ReunificationBenchmark {
     }
 
     void hireSocialWorker(String id, int i) {
+      // a quarter in Team North, so that its line manager (linemanager1) has 50 of the 200
+      hireSocialWorker(id, i, i % 4 == 0 ? "teamnorth" : "teamsouth", null);
+    }
+
+    /** A social worker of this team, and of this authority where the platform has several ({@code null}: none). */
+    void hireSocialWorker(String id, int i, String team, String authority) {
       IdentityService identity = engine.getIdentityService();
       if (identity.createUserQuery().userId(id).count() == 0) {
         org.camunda.bpm.engine.identity.User user = identity.newUser(id);
@@ -844,8 +850,10 @@ class ReunificationBenchmark {
         user.setPassword("Bench-Worker-2026-" + i);
         identity.saveUser(user);
         identity.createMembership(id, "socialworkers");
-        // a quarter in Team North, so that its line manager (linemanager1) has 50 of the 200
-        identity.createMembership(id, i % 4 == 0 ? "teamnorth" : "teamsouth");
+        identity.createMembership(id, team);
+        if (authority != null) {
+          identity.createTenantUserMembership(authority, id);
+        }
       }
     }
 

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.localgov.reunification.PostgresForTests;
@@ -51,8 +50,8 @@ final class SharedPlatform {
         ConfigurableApplicationContext two = start(dir, "twoauthorities", List.of(NORTHSHIRE, SOUTHVALE))) {
       ReunificationBenchmark.ProjectCases oneCases = new ReunificationBenchmark.ProjectCases(one.getBean(ProcessEngine.class));
       ReunificationBenchmark.ProjectCases twoCases = new ReunificationBenchmark.ProjectCases(two.getBean(ProcessEngine.class));
-      hire(oneCases.engine, false);
-      hire(twoCases.engine, true);
+      hire(oneCases, false);
+      hire(twoCases, true);
       for (int from = 0; from < activeCases; from += SEED_BLOCK) {
         int upTo = Math.min(activeCases, from + SEED_BLOCK);
         seed(oneCases, from, upTo);
@@ -134,21 +133,11 @@ final class SharedPlatform {
    * platform the even ones are Northshire's (Team North every fourth, as there), the odd ones
    * Southvale's, so that Team North is the same 50 workers on both.
    */
-  static void hire(ProcessEngine engine, boolean twoAuthorities) {
-    IdentityService identity = engine.getIdentityService();
+  static void hire(ReunificationBenchmark.ProjectCases cases, boolean twoAuthorities) {
     for (int i = 0; i < ReunificationBenchmark.WORKERS; i++) {
-      String id = "benchworker" + i;
-      org.camunda.bpm.engine.identity.User user = identity.newUser(id);
-      user.setFirstName("Bench");
-      user.setLastName("Worker " + i);
-      user.setPassword("Bench-Worker-2026-" + i);
-      identity.saveUser(user);
-      identity.createMembership(id, "socialworkers");
       boolean northshire = !twoAuthorities || i % 2 == 0;
-      identity.createMembership(id, !northshire ? "svteam" : i % 4 == 0 ? "teamnorth" : "teamsouth");
-      if (twoAuthorities) {
-        identity.createTenantUserMembership(northshire ? NORTHSHIRE : SOUTHVALE, id);
-      }
+      cases.hireSocialWorker("benchworker" + i, i, !northshire ? "svteam" : i % 4 == 0 ? "teamnorth" : "teamsouth",
+          !twoAuthorities ? null : northshire ? NORTHSHIRE : SOUTHVALE);
     }
   }
 
