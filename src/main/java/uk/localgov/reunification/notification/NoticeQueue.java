@@ -52,6 +52,8 @@ public class NoticeQueue {
     job.setRetries(attempts);
     job.setExclusive(false);
     job.setPriority(NoticeJob.PRIORITY);
+    // due now: the job executor acquires by due date and reads only jobs that have one (application.yaml)
+    job.setDuedate(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
     ExecutionEntity root = rootProcessInstanceId == null ? null
         : context.getExecutionManager().findExecutionById(rootProcessInstanceId);
     if (root != null) {

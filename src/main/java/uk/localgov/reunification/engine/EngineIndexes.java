@@ -1,4 +1,4 @@
-package uk.localgov.reunification.access;
+package uk.localgov.reunification.engine;
 
 import java.util.List;
 import javax.sql.DataSource;
@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps authorized queries fast with a grant per person per case ({@link CaseAccess}), which
- * makes ACT_RU_AUTHORIZATION hold hundreds of thousands of rows.
+ * Indexes Camunda does not create that the application's queries need: authorized queries over
+ * a grant per person per case ({@code access/CaseAccess}, hundreds of thousands of rows in
+ * ACT_RU_AUTHORIZATION), and the job executor's acquisition over every case's timers.
  *
  * <ul>
  *   <li>Indexes, created at start-up if missing (where the application's database user may not
@@ -31,27 +32,31 @@ import org.springframework.stereotype.Component;
  *             a task (a quarter of the benchmark's case time went there); with this index it reads the
  *             execution's own. PostgreSQL plans it on Camunda's {@code EXECUTION_ID_} index already, so
  *             there it would only cost writes.
+ *         <li>{@code ACT_IDX_JOB_DUEDATE}: the job executor acquires the jobs due soonest first
+ *             ({@code jobExecutorAcquireByDueDate}, every job with a due date:
+ *             {@code ensureJobDueDateNotNull}, application.yaml). Without it every acquisition of
+ *             three jobs read each case's future timers too, and a Monday's burst of overdue timers
+ *             took time that grew with the square of the open cases (docs/benchmark.md).
  *       </ul>
- *   <li>{@link GrantsOnly}: the checks themselves, without a read of the whole table per command.
+ *   <li>{@code access/GrantsOnly}: the checks themselves, without a read of the whole table per command.
  * </ul>
  *
- * <p>Measured with the benchmark's task query at 10,000 active cases on embedded PostgreSQL,
- * authorization on, p50 / p95: 95 / 151 ms with the first index alone, 8.0 / 11.5 ms with both and
- * {@link GrantsOnly} (authorization off: 2.9 / 5.4 ms; README).
+ * <p>What each one saved is in docs/benchmark.md.
  */
 @Component
-public class AuthorizationIndex {
+public class EngineIndexes {
 
   static final List<String> CREATE = List.of(
       "CREATE INDEX IF NOT EXISTS ACT_IDX_AUTH_USER_ID ON ACT_RU_AUTHORIZATION (USER_ID_)",
-      "CREATE INDEX IF NOT EXISTS ACT_IDX_TASK_ASSIGNEE_CREATE ON ACT_RU_TASK (ASSIGNEE_, CREATE_TIME_)");
+      "CREATE INDEX IF NOT EXISTS ACT_IDX_TASK_ASSIGNEE_CREATE ON ACT_RU_TASK (ASSIGNEE_, CREATE_TIME_)",
+      "CREATE INDEX IF NOT EXISTS ACT_IDX_JOB_DUEDATE ON ACT_RU_JOB (DUEDATE_)");
   static final List<String> CREATE_ON_H2 = List.of(
       "CREATE INDEX IF NOT EXISTS ACT_IDX_VARIABLE_EXECUTION_TASK ON ACT_RU_VARIABLE (EXECUTION_ID_, TASK_ID_)");
-  private static final Logger LOG = LoggerFactory.getLogger(AuthorizationIndex.class);
+  private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
   private final DataSource dataSource;
 
-  AuthorizationIndex(DataSource dataSource) {
+  EngineIndexes(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
@@ -72,7 +77,7 @@ public class AuthorizationIndex {
       try {
         jdbc.execute(create);
       } catch (RuntimeException e) {
-        LOG.warn("Could not create an index that keeps authorized queries fast; ask the database administrator to run: {}"
+        LOG.warn("Could not create an index that keeps the engine's queries fast; ask the database administrator to run: {}"
             + " ({})", create, e.getMessage());
       }
     }
