@@ -63,9 +63,14 @@ public final class ModelRules {
 
   /** The variables a call activity passes to the process it calls. */
   public static Set<String> passedIn(CallActivity call) {
-    return call.getExtensionElements() == null ? Set.of() : call.getExtensionElements().getElementsQuery()
-        .filterByType(CamundaIn.class).list().stream().map(CamundaIn::getCamundaTarget)
-        .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    Set<String> passed = call.getExtensionElements() == null ? new java.util.HashSet<>()
+        : call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
+            .map(CamundaIn::getCamundaTarget).filter(java.util.Objects::nonNull).collect(Collectors.toCollection(java.util.HashSet::new));
+    String mapping = call.getCamundaVariableMappingDelegateExpression();
+    if (mapping != null && uk.localgov.reunification.casework.CalledProcessFacts.BY_EXPRESSION.containsKey(mapping)) {
+      passed.addAll(uk.localgov.reunification.casework.CalledProcessFacts.BY_EXPRESSION.get(mapping).in());
+    }
+    return passed;
   }
 
   /** The form id of each form in the folder, with the keys of the fields a person fills in. */

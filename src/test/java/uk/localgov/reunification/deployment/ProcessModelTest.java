@@ -81,7 +81,14 @@ class ProcessModelTest {
             "<bpmndi:BPMNShape id=\"CallActivity_OngoingSupport_di\" bpmnElement=\"Gateway_AtHome\">")
         .replace("camunda:formRef=\"firstHomeVisit\"", "camunda:formRef=\"noSuchForm\"")
         .replace("Salford §3: 7 days (care order", "Seven days (care order")
-        .replaceFirst("<camunda:in source=\"team\" target=\"team\" />", "<camunda:in variables=\"all\" />");
+        .replace("calledElement=\"overdueChase\" camunda:variableMappingDelegateExpression=\"${caseFacts}\">"
+            + "\n        <bpmn:documentation>Contract (timescales): when first home visit",
+            "calledElement=\"overdueChase\">\n        <bpmn:documentation>Contract (timescales): when first home visit")
+        // the first home visit's chase names the case's facts itself, forgets the team and passes all
+        .replaceFirst("<camunda:in businessKey=\"#\\{execution.processBusinessKey\\}\" />",
+            "<camunda:in businessKey=\"#{execution.processBusinessKey}\" /><camunda:in source=\"childId\" target=\"childId\" />"
+            + "<camunda:in source=\"childName\" target=\"childName\" /><camunda:in source=\"socialWorker\" target=\"socialWorker\" />"
+            + "<camunda:in source=\"iro\" target=\"iro\" /><camunda:in variables=\"all\" />");
     Path copy = folder.resolve("child-at-home.bpmn");
     Files.writeString(copy, broken);
 
