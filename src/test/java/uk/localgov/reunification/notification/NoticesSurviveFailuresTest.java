@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.localgov.reunification.PostgresForTests;
 import uk.localgov.reunification.StandaloneApplication;
+import uk.localgov.reunification.casework.CaseCalendar;
 
 /**
  * A notice about work is engine work ({@link NoticeJob}): written with its step, sent by one node's
@@ -211,14 +214,16 @@ class NoticesSurviveFailuresTest {
       RuntimeService runtime = a.getBean(RuntimeService.class);
       TaskService tasks = a.getBean(TaskService.class);
       ManagementService jobs = a.getBean(ManagementService.class);
+      // No digest goes on a weekend or bank holiday: the test runs on a working day, whichever day it is run.
+      ClockUtil.setCurrentTime(nextWorkingDay(a.getBean(CaseCalendar.class)));
       runtime.startProcessInstanceByKey("plannedReturn", child("NOTICE-3"));
       Task assessment = tasks.createTaskQuery().processInstanceBusinessKey("NOTICE-3").singleResult();
-      tasks.setDueDate(assessment.getId(), new Date(System.currentTimeMillis() - 2 * 86_400_000L));
+      tasks.setDueDate(assessment.getId(), new Date(ClockUtil.getCurrentTime().getTime() - 2 * 86_400_000L));
       waitFor("NOTICE-3", 1, 20_000);
 
       List<Job> timers = jobs.createJobQuery().processDefinitionKey("overdueDigest").timers().list();
       assertThat(timers).as("one weekday timer for the cluster").hasSize(1);
-      jobs.setJobDuedate(timers.get(0).getId(), new Date(System.currentTimeMillis() - 1000));
+      jobs.setJobDuedate(timers.get(0).getId(), new Date(ClockUtil.getCurrentTime().getTime() - 1000));
 
       long deadline = System.currentTimeMillis() + 30_000;
       while (digests().isEmpty() && System.currentTimeMillis() < deadline) {
@@ -227,7 +232,18 @@ class NoticesSurviveFailuresTest {
       Thread.sleep(5_000);
       System.out.printf("Digest with two nodes: digests to socialworker1 expected 1, arrived %d%n", digests().size());
       assertThat(digests()).hasSize(1);
+    } finally {
+      ClockUtil.reset();
     }
+  }
+
+  /** 06:00 on today or the first working day after it: before that day's digest timer is due. */
+  static Date nextWorkingDay(CaseCalendar calendar) {
+    LocalDate day = calendar.today();
+    while (!calendar.isWorkingDay(day)) {
+      day = day.plusDays(1);
+    }
+    return Date.from(day.atTime(6, 0).atZone(ZoneId.of("Europe/London")).toInstant());
   }
 
   @Test
