@@ -34,6 +34,7 @@ final class LoadRun {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx768m", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("-Dload.events=" + events(name));
     command.addAll(List.of("io.gatling.app.Gatling", "--simulation", CaseworkersSimulation.class.getName(),
         "--results-folder", results.toString(), "--run-description", name));
     // failed requests, with what was sent and answered, go to gatling.log (Gatling logs them at DEBUG)
@@ -68,6 +69,20 @@ final class LoadRun {
         name, figure.request(), figure.total(), figure.failed(), figure.p50(), figure.p95(), figure.p99(),
         figure.perSecond()));
     return figures;
+  }
+
+  /** Where a run's counted events are written (the simulation's {@code load.events}). */
+  static Path events(String name) {
+    return Path.of("target", "gatling", name, "events.properties").toAbsolutePath();
+  }
+
+  /** A run's counted events: {@code lists} (the "My tasks" lists seen) and {@code emptyLists} (those with no task). */
+  static java.util.Properties eventsOf(String name) throws IOException {
+    java.util.Properties events = new java.util.Properties();
+    try (var in = Files.newInputStream(events(name))) {
+      events.load(in);
+    }
+    return events;
   }
 
   /** The report's {@code js/stats.js} holds {@code var stats = {...}} (keys partly unquoted), then functions. */
