@@ -73,8 +73,10 @@ public class CaseAccessPlugin extends OrderedPlugin {
     ExecutionEntity execution = (ExecutionEntity) task.getExecution();
     String childId = execution == null ? null : execution.getProcessBusinessKey();
     if (childId != null) {
+      // the case's facts from the task's execution: a task just created holds no variables of its own,
+      // and asking it would read them from the database
       access.share(childId, task.getProcessInstanceId(), caseRoot(execution), task.getId(), task.getAssignee(),
-          access.people(task));
+          access.people(execution));
     }
     task.getCandidates().stream().filter(link -> link.getGroupId() != null)
         .forEach(link -> access.shareInstanceWithGroup(link.getGroupId(), task.getProcessInstanceId()));
