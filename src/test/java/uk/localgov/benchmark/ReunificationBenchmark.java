@@ -587,6 +587,15 @@ class ReunificationBenchmark {
   }
 
   /**
+   * What the test classpath adds that no installed starter would run: Spring Authorization Server,
+   * the SSO tests' sign-in provider, whose auto-configuration starts a provider in any application
+   * that has no security of its own (the project has, so it never starts one).
+   */
+  static final String BARE_STARTER_EXCLUDES =
+      "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration,"
+      + "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration";
+
+  /**
    * The bare Camunda starter on a database of its own, answering REST with no authentication: the
    * shared classpath carries Spring Security (the project's sign-in), whose defaults would ask the
    * bare starter's REST for a password, so its auto-configuration is left out here.
@@ -597,7 +606,8 @@ class ReunificationBenchmark {
         "-Xmx1g", "-cp", System.getProperty("java.class.path"), BareStarterApplication.class.getName(),
         "--spring.config.name=bare",
         "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration,"
-            + "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration", "--camunda.bpm.auto-deployment-enabled=false", "--spring.flyway.enabled=false",
+            + "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration,"
+            + BARE_STARTER_EXCLUDES, "--camunda.bpm.auto-deployment-enabled=false", "--spring.flyway.enabled=false",
         "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.metrics.enabled=false",
         "--camunda.bpm.database.schema-update=false", "--server.port=" + port, "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + (database.equals("postgres") ? "postgres" : "sa"),
@@ -865,7 +875,8 @@ class ReunificationBenchmark {
       // nothing to deploy: the classpath it shares holds the project's diagrams
       // nor its Flyway migration (the project's own table), which the shared classpath also holds
       command.addAll(List.of(BareStarterApplication.class.getName(), "--spring.config.name=bare",
-          "--camunda.bpm.auto-deployment-enabled=false", "--spring.flyway.enabled=false"));
+          "--camunda.bpm.auto-deployment-enabled=false", "--spring.flyway.enabled=false",
+          "--spring.autoconfigure.exclude=" + BARE_STARTER_EXCLUDES));
     }
     command.addAll(List.of("--server.port=" + port, "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + (database.equals("postgres") ? "postgres" : "sa"),

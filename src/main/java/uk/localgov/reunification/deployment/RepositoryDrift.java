@@ -10,13 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.instance.Process;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -73,6 +78,47 @@ public class RepositoryDrift {
     }
   }
 
+  /**
+   * The ids of a diagram's processes, read as a stream: the model API would build and validate the
+   * whole diagram against its schema, the slowest part of the check at each start.
+   */
+  static List<String> processIds(byte[] diagram) {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    List<String> ids = new ArrayList<>();
+    try {
+      XMLStreamReader reader = factory.createXMLStreamReader(new java.io.ByteArrayInputStream(diagram));
+      try {
+        while (reader.hasNext()) {
+          if (reader.next() == XMLStreamConstants.START_ELEMENT && BPMN_MODEL.equals(reader.getNamespaceURI())
+              && "process".equals(reader.getLocalName())) {
+            ids.add(reader.getAttributeValue(null, "id"));
+          }
+        }
+      } finally {
+        reader.close();
+      }
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("Cannot read a diagram of the repository", e);
+    }
+    return ids;
+  }
+
+  private static final String BPMN_MODEL = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+
+  /**
+   * The latest version of each process, as the engine's query finds them, without the query's
+   * fetching of each definition's documentation, which parses every diagram the engine holds (work
+   * the first reader of the diagrams does anyway, not one a start need wait for).
+   */
+  private List<ProcessDefinition> latestProcessDefinitions() {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> context.getProcessDefinitionManager().findProcessDefinitionsByQueryCriteria(
+            (ProcessDefinitionQueryImpl) new ProcessDefinitionQueryImpl().latestVersion(), null));
+  }
+
   public List<Difference> differences() {
     RepositoryService repository = engine.getRepositoryService();
     Map<String, byte[]> files = repositoryFiles();
@@ -80,24 +126,25 @@ public class RepositoryDrift {
     Map<String, String> fileByForm = new LinkedHashMap<>();
     files.forEach((name, content) -> {
       if (name.endsWith(".bpmn")) {
-        Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(content)).getModelElementsByType(Process.class)
-            .forEach(process -> fileByProcess.put(process.getId(), name));
+        processIds(content).forEach(id -> fileByProcess.put(id, name));
       } else if (name.endsWith(".form")) {
         fileByForm.put(ModelRules.form(content).getKey(), name);
       }
     });
     List<Difference> differences = new ArrayList<>();
-    repository.createProcessDefinitionQuery().latestVersion().list()
-        .forEach(definition -> compare("process", definition, fileByProcess.remove(definition.getKey()), files, differences));
+    Reads reads = new Reads();
+    latestProcessDefinitions()
+        .forEach(definition -> compare("process", definition, fileByProcess.remove(definition.getKey()), files, differences,
+            reads));
     repository.createDecisionDefinitionQuery().latestVersion().list().forEach(definition -> compare("decision",
         definition, files.containsKey(definition.getResourceName()) ? definition.getResourceName() : null, files,
-        differences));
+        differences, reads));
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
         .execute(context -> {
           fileByForm.forEach((key, file) -> {
             var form = context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key);
             if (form != null) {
-              compare("form", form, file, files, differences);
+              compare("form", form, file, files, differences, reads);
             } else {
               differences.add(new Difference("form", key, file, null, null, null, null, "in the repository, not deployed"));
             }
@@ -110,24 +157,32 @@ public class RepositoryDrift {
   }
 
   private void compare(String kind, ResourceDefinition definition, String file, Map<String, byte[]> files,
-      List<Difference> differences) {
-    Deployment deployment = engine.getRepositoryService().createDeploymentQuery().deploymentId(definition.getDeploymentId())
-        .singleResult();
+      List<Difference> differences, Reads reads) {
+    Deployment deployment = reads.deployments.computeIfAbsent(definition.getDeploymentId(),
+        id -> engine.getRepositoryService().createDeploymentQuery().deploymentId(id).singleResult());
     if (file == null) {
       differences.add(difference(kind, definition, null, deployment, "deployed, not in the repository"));
       return;
     }
-    byte[] deployed;
-    try (InputStream in = engine.getRepositoryService().getResourceAsStream(definition.getDeploymentId(),
-        definition.getResourceName())) {
-      deployed = in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    byte[] deployed = reads.resources.computeIfAbsent(definition.getDeploymentId(), this::resourcesOf)
+        .get(definition.getResourceName());
     if (!Arrays.equals(deployed, files.get(file))) {
       differences.add(difference(kind, definition, file, deployment, "the latest deployed version differs from the"
           + " repository's file"));
     }
+  }
+
+  /** Most definitions share a deployment: in one comparison each is read once, with all its resources. */
+  private static final class Reads {
+    final Map<String, Deployment> deployments = new java.util.HashMap<>();
+    final Map<String, Map<String, byte[]>> resources = new java.util.HashMap<>();
+  }
+
+  private Map<String, byte[]> resourcesOf(String deploymentId) {
+    Map<String, byte[]> byName = new TreeMap<>();
+    engine.getRepositoryService().getDeploymentResources(deploymentId)
+        .forEach(resource -> byName.put(resource.getName(), ((ResourceEntity) resource).getBytes()));
+    return byName;
   }
 
   private static Difference difference(String kind, ResourceDefinition definition, String file, Deployment deployment,
