@@ -27,10 +27,14 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 
 /**
  * The engine doing the same work as the project, as the limit the project is measured against: a
- * bare-engine case of the project's shape (the same user tasks and called processes, their timers,
- * the asynchronous start of support and of closure, the first-visit decision in the model and the
- * research-factor and support-intensity decisions after the plan) that writes, step by step, the
- * same variables with the same values under full history. The variables are not guessed: one
+ * bare-engine case of the project's shape (the same user tasks and called processes: the case at
+ * home called from the return's start, as the project's {@code childAtHome} is, holding the first
+ * home visit, its first-visit decision and ongoing support; the ratification called from the
+ * return; their timers, the asynchronous start of support and of closure, the research-factor and
+ * support-intensity decisions after the plan) that writes, step by step, the same variables with
+ * the same values, in the same processes, under full history. What the project's return passes
+ * its case at home within a step (the plan written, the return ratified), the bare return passes
+ * by a message after the step. The variables are not guessed: one
  * project case is recorded from its history ({@link #record}), step by step and process by
  * process, and every bare case replays that recording. What the bare side does not do is what the
  * project adds: its listeners and completion checks, its grants and authorization checks, its
@@ -38,11 +42,14 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
  */
 final class SameWork {
 
+  /** The life of the case at home, which the return calls from its start (the project's {@code childAtHome}). */
+  static final String AT_HOME = "childAtHome";
+
   /** The steps of the benchmark's project case, in order. */
   static final List<String> STEPS = List.of("start", "completeReturnPlan", "firstHomeVisit", "returnReview",
       "ratifyDecision", "supportJob", "allocateCinCoordinator", "supportReview");
   /** Which bare process owns the task of each step (and whose variables its completion writes). */
-  static final Map<String, String> OWNER = Map.of("start", ROOT(), "completeReturnPlan", ROOT(), "firstHomeVisit", ROOT(),
+  static final Map<String, String> OWNER = Map.of("start", ROOT(), "completeReturnPlan", ROOT(), "firstHomeVisit", AT_HOME,
       "returnReview", ROOT(), "ratifyDecision", "ratification", "supportJob", "ongoingSupport",
       "allocateCinCoordinator", "ongoingSupport", "supportReview", "ongoingSupport");
   /** Variables the bare engine writes itself (the decision in the model), not passed by the replay. */
@@ -51,6 +58,7 @@ final class SameWork {
   static String ROOT() {
     return "unplannedReturn";
   }
+
 
   /** What one project case wrote: per step, per process key, each variable write in order. */
   record Recording(List<Map<String, Map<String, TypedValue>>> writes, int detailRows) {
@@ -100,6 +108,8 @@ final class SameWork {
   final Recording recording;
   /** Per step: what the task's completion (or the start) passes. */
   final List<VariableMap> passed = new ArrayList<>();
+  /** Per step of the return's: what it writes to the case at home, by message. */
+  final Map<String, Map<String, TypedValue>> toAtHome = new LinkedHashMap<>();
 
   /**
    * Builds and deploys the bare model from the recording: a called process's variables at its
@@ -122,38 +132,74 @@ final class SameWork {
     int ratify = STEPS.indexOf("ratifyDecision");
     int job = STEPS.indexOf("supportJob");
     int supportReview = STEPS.indexOf("supportReview");
-    // ratification starts when the review is completed, support when its job runs
+    // the case at home starts with the return; ratification starts when the review is completed,
+    // support (called from the case at home) when its job runs
+    Set<String> atHomeIn = new java.util.LinkedHashSet<>(recording.at(0, AT_HOME).keySet());
+    atHomeIn.removeAll(WRITTEN_BY_ENGINE);
     Set<String> ratificationIn = recording.at(review, "ratification").keySet();
     Set<String> ratificationOut = recording.at(ratify, ROOT()).keySet();
     Set<String> supportIn = recording.at(job, "ongoingSupport").keySet();
-    Set<String> supportOut = recording.at(supportReview, ROOT()).keySet();
-    provide(ratificationIn, review);
-    provide(supportIn, review);
+    Set<String> supportOut = recording.at(supportReview, AT_HOME).keySet();
+    // what the return's own steps write to the case at home (the plan written, the return ratified),
+    // which the project's return passes it in the same step: here a message to it carries them
+    for (int i = 1; i < STEPS.size(); i++) {
+      String step = STEPS.get(i);
+      if (ROOT().equals(OWNER.get(step)) || "ratification".equals(OWNER.get(step))) {
+        Map<String, TypedValue> written = new LinkedHashMap<>(recording.at(i, AT_HOME));
+        if (!written.isEmpty()) {
+          toAtHome.put(step, written);
+        }
+      }
+    }
+    // what support takes in that the case at home would not hold: given to it at its start
+    Set<String> atHomeHolds = new java.util.HashSet<>(atHomeIn);
+    for (int i = 0; i <= job; i++) {
+      atHomeHolds.addAll(recording.at(i, AT_HOME).keySet());
+    }
+    supportIn.stream().filter(name -> !atHomeHolds.contains(name)).forEach(atHomeIn::add);
+    provide(atHomeIn, 0, AT_HOME);
+    provide(ratificationIn, review, "ratification");
     // what a called process hands back, it must hold
     ratificationOut.forEach(name -> passed.get(ratify).putIfAbsent(name, recording.at(ratify, ROOT()).get(name)));
-    supportOut.forEach(name -> passed.get(supportReview).putIfAbsent(name, recording.at(supportReview, ROOT()).get(name)));
+    supportOut.forEach(name -> passed.get(supportReview).putIfAbsent(name, recording.at(supportReview, AT_HOME).get(name)));
 
     BpmnModelInstance root = Bpmn.createExecutableProcess("sameWorkCase").camundaHistoryTimeToLive(3650)
         .startEvent()
-        .businessRuleTask("decideFirstVisit").camundaDecisionRef("firstVisit").camundaResultVariable("firstVisitDecision")
-        .camundaMapDecisionResult("singleResult")
+        .parallelGateway("childWentHome")
+        .callActivity("childAtHome").calledElement("sameWorkAtHome").endEvent("caseEnded")
+        .moveToNode("childWentHome")
         .userTask("completeReturnPlan").camundaAssignee("worker")
         .boundaryEvent("planDue").cancelActivity(false).timerWithDuration("P1D").endEvent()
         .moveToActivity("completeReturnPlan")
         .businessRuleTask("weighFactors").camundaDecisionRef("reunificationFactors").camundaMapDecisionResult("resultList")
         .businessRuleTask("weighIntensity").camundaDecisionRef("supportIntensity").camundaMapDecisionResult("singleEntry")
-        .userTask("firstHomeVisit").camundaAssignee("worker")
-        .boundaryEvent("visitDue").cancelActivity(false).timerWithDuration("P7D").endEvent()
-        .moveToActivity("firstHomeVisit").userTask("returnReview").camundaAssignee("iro")
+        .userTask("returnReview").camundaAssignee("iro")
         .boundaryEvent("reviewDue").cancelActivity(false).timerWithDuration("P20D").endEvent()
         .moveToActivity("returnReview").callActivity("ratification").calledElement("sameWorkRatification")
+        .endEvent("returnDecided")
+        .done();
+    mappings(root.getModelElementById("childAtHome"), atHomeIn, Set.of());
+    mappings(root.getModelElementById("ratification"), ratificationIn, ratificationOut);
+    var atHomeBuilder = Bpmn.createExecutableProcess("sameWorkAtHome").camundaHistoryTimeToLive(3650)
+        .startEvent()
+        .parallelGateway("atHome")
+        .businessRuleTask("decideFirstVisit").camundaDecisionRef("firstVisit").camundaResultVariable("firstVisitDecision")
+        .camundaMapDecisionResult("singleResult")
+        .userTask("firstHomeVisit").camundaAssignee("worker")
+        .boundaryEvent("visitDue").cancelActivity(false).timerWithDuration("P7D").endEvent()
+        .moveToActivity("firstHomeVisit")
+        .parallelGateway("supportBegins")
         .callActivity("ongoingSupport").calledElement("sameWorkSupport").camundaAsyncBefore()
         // the case's closure, which starts asynchronously once support has ended
         .serviceTask("closeCase").camundaExpression("${true}").camundaAsyncBefore()
         .endEvent()
-        .done();
-    mappings(root.getModelElementById("ratification"), ratificationIn, ratificationOut);
-    mappings(root.getModelElementById("ongoingSupport"), supportIn, supportOut);
+        .moveToNode("atHome");
+    // the return's messages, in the order its steps send them
+    for (String step : toAtHome.keySet()) {
+      atHomeBuilder = atHomeBuilder.intermediateCatchEvent("heard-" + step).message("sameWork-" + step);
+    }
+    BpmnModelInstance atHome = atHomeBuilder.connectTo("supportBegins").done();
+    mappings(atHome.getModelElementById("ongoingSupport"), supportIn, supportOut);
     BpmnModelInstance ratification = Bpmn.createExecutableProcess("sameWorkRatification").camundaHistoryTimeToLive(3650)
         .startEvent()
         .userTask("ratifyDecision").camundaCandidateGroups("headofservice")
@@ -176,6 +222,7 @@ final class SameWork {
     reviewed.getEventDefinitions().add(support.newInstance(org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition.class));
     engine.getRepositoryService().createDeployment().name("same-work")
         .addModelInstance("same-work-case.bpmn", root)
+        .addModelInstance("same-work-at-home.bpmn", atHome)
         .addModelInstance("same-work-ratification.bpmn", ratification)
         .addModelInstance("same-work-support.bpmn", support)
         .addString("first-visit.dmn", read(processes.resolve("first-visit.dmn")))
@@ -183,17 +230,22 @@ final class SameWork {
         .deploy();
   }
 
-  /** Names a called process takes in that no earlier step gave the parent: the parent gets them at the given step. */
-  private void provide(Set<String> names, int atStep) {
+  /**
+   * Names a called process takes in that the return holds by none of its steps up to the given
+   * one: the return gets them at its start, with the value the called process was given.
+   */
+  private void provide(Set<String> names, int atStep, String calledProcess) {
     Set<String> held = new java.util.HashSet<>();
     for (int i = 0; i <= atStep; i++) {
       held.addAll(recording.at(i, ROOT()).keySet());
     }
     for (String name : names) {
-      if (!held.contains(name)) {
-        TypedValue value = recording.at(STEPS.indexOf("returnReview"), "ratification").get(name);
-        if (value == null) {
-          value = recording.at(STEPS.indexOf("supportJob"), "ongoingSupport").get(name);
+      if (!held.contains(name) && !passed.get(0).containsKey(name)) {
+        TypedValue value = null;
+        for (String process : List.of(calledProcess, AT_HOME, "ongoingSupport", "ratification")) {
+          for (int i = 0; i < STEPS.size() && value == null; i++) {
+            value = recording.at(i, process).get(name);
+          }
         }
         passed.get(0).putValueTyped(name, value);
       }
@@ -247,7 +299,9 @@ final class SameWork {
     for (int i = 1; i < STEPS.size(); i++) {
       String step = STEPS.get(i);
       if (step.equals("supportJob")) {
-        for (Job job : engine.getManagementService().createJobQuery().processInstanceId(root).messages().list()) {
+        String atHome = runtime.createProcessInstanceQuery().superProcessInstanceId(root)
+            .processDefinitionKey("sameWorkAtHome").singleResult().getId();
+        for (Job job : engine.getManagementService().createJobQuery().processInstanceId(atHome).messages().list()) {
           engine.getManagementService().executeJob(job.getId());
         }
         continue;
@@ -259,6 +313,13 @@ final class SameWork {
         variables.putAll(decisionInputs(passed.get(i)));
       }
       tasks.complete(task.getId(), variables);
+      if (toAtHome.containsKey(step)) {
+        VariableMap written = Variables.createVariables();
+        toAtHome.get(step).forEach(written::putValueTyped);
+        // only the case at home waits for it
+        runtime.createMessageCorrelation("sameWork-" + step).processInstanceBusinessKey(childId).setVariables(written)
+            .correlate();
+      }
     }
   }
 
