@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.localgov.reunification.engine.EngineIndexes;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -52,9 +53,31 @@ public class OneCasePerChild {
       arguments.add(authority);
     }
     return jdbc.queryForList("SELECT E.BUSINESS_KEY_ FROM ACT_RU_EXECUTION E JOIN ACT_RE_PROCDEF D ON D.ID_ = E.PROC_DEF_ID_"
-        + " WHERE E.ID_ = E.PROC_INST_ID_ AND UPPER(E.BUSINESS_KEY_) = ? AND D.KEY_ IN (" + keys + ")" + sameAuthority,
+        + " WHERE E.ID_ = E.PROC_INST_ID_ AND " + referenceInCapitals() + " = ? AND D.KEY_ IN (" + keys + ")" + sameAuthority,
         String.class, arguments.toArray()).stream().findFirst();
   }
+
+  /**
+   * The case reference in capitals, as an index can find it (engine/EngineIndexes): PostgreSQL's
+   * index is of the expression itself, H2's of a generated column; where that column is missing
+   * (its creation refused), the expression, which reads every execution.
+   */
+  private String referenceInCapitals() {
+    if (!upperColumn) {
+      upperColumn = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> {
+        if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
+          return false;
+        }
+        try (var columns = connection.getMetaData().getColumns(null, null, "ACT_RU_EXECUTION",
+            EngineIndexes.BUSINESS_KEY_UPPER)) {
+          return columns.next();
+        }
+      }));
+    }
+    return upperColumn ? "E." + EngineIndexes.BUSINESS_KEY_UPPER : "UPPER(E.BUSINESS_KEY_)";
+  }
+
+  private volatile boolean upperColumn;
 
   /** A case reference as the lock and the comparison take it: letter case does not tell two children apart. */
   static String canonical(String childId) {

@@ -37,6 +37,11 @@ import org.springframework.stereotype.Component;
  *             {@code ensureJobDueDateNotNull}, application.yaml). Without it every acquisition of
  *             three jobs read each case's future timers too, and a Monday's burst of overdue timers
  *             took time that grew with the square of the open cases (docs/benchmark.md).
+ *         <li>{@code ACT_IDX_EXEC_BUSKEY_UPPER}: before a return starts, the child's running return
+ *             is looked for by case reference in any letter case ({@code casework/OneCasePerChild});
+ *             Camunda's index on the reference cannot answer that, so each start read every
+ *             execution of every open case. PostgreSQL indexes the reference in capitals; H2, which
+ *             indexes no expression, gets a generated column of it.
  *       </ul>
  *   <li>{@code access/GrantsOnly}: the checks themselves, without a read of the whole table per command.
  * </ul>
@@ -46,12 +51,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineIndexes {
 
+  /** On H2, the column that holds each execution's case reference in capitals ({@code ACT_IDX_EXEC_BUSKEY_UPPER}). */
+  public static final String BUSINESS_KEY_UPPER = "BUSINESS_KEY_UPPER_";
+
   static final List<String> CREATE = List.of(
       "CREATE INDEX IF NOT EXISTS ACT_IDX_AUTH_USER_ID ON ACT_RU_AUTHORIZATION (USER_ID_)",
       "CREATE INDEX IF NOT EXISTS ACT_IDX_TASK_ASSIGNEE_CREATE ON ACT_RU_TASK (ASSIGNEE_, CREATE_TIME_)",
       "CREATE INDEX IF NOT EXISTS ACT_IDX_JOB_DUEDATE ON ACT_RU_JOB (DUEDATE_)");
   static final List<String> CREATE_ON_H2 = List.of(
-      "CREATE INDEX IF NOT EXISTS ACT_IDX_VARIABLE_EXECUTION_TASK ON ACT_RU_VARIABLE (EXECUTION_ID_, TASK_ID_)");
+      "CREATE INDEX IF NOT EXISTS ACT_IDX_VARIABLE_EXECUTION_TASK ON ACT_RU_VARIABLE (EXECUTION_ID_, TASK_ID_)",
+      // H2 indexes no expression: the case reference in capitals is a column of its own, kept by H2
+      "ALTER TABLE ACT_RU_EXECUTION ADD COLUMN IF NOT EXISTS " + BUSINESS_KEY_UPPER
+          + " VARCHAR(255) INVISIBLE GENERATED ALWAYS AS (UPPER(BUSINESS_KEY_))",
+      "CREATE INDEX IF NOT EXISTS ACT_IDX_EXEC_BUSKEY_UPPER ON ACT_RU_EXECUTION (" + BUSINESS_KEY_UPPER + ")");
+  static final List<String> CREATE_ON_POSTGRES = List.of(
+      "CREATE INDEX IF NOT EXISTS ACT_IDX_EXEC_BUSKEY_UPPER ON ACT_RU_EXECUTION (UPPER(BUSINESS_KEY_))");
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
   private final DataSource dataSource;
@@ -65,6 +79,8 @@ public class EngineIndexes {
     List<String> creates = new java.util.ArrayList<>(CREATE);
     if ("H2".equals(databaseProductName)) {
       creates.addAll(CREATE_ON_H2);
+    } else if ("PostgreSQL".equals(databaseProductName)) {
+      creates.addAll(CREATE_ON_POSTGRES);
     }
     return creates;
   }

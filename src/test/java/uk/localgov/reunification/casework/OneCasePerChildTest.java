@@ -77,6 +77,15 @@ class OneCasePerChildTest {
         ReturnStartRestTest.typed(wentHomeYesterday(childId)), String.class);
   }
 
+  /** The start's look for the child's running return reads an index, not every open case's executions. */
+  @Test
+  void theRunningReturnIsFoundByItsReferenceInCapitalsThroughAnIndex() {
+    String plan = String.join("\n", jdbc.queryForList("EXPLAIN SELECT E.BUSINESS_KEY_ FROM ACT_RU_EXECUTION E"
+        + " WHERE E.ID_ = E.PROC_INST_ID_ AND E." + uk.localgov.reunification.engine.EngineIndexes.BUSINESS_KEY_UPPER
+        + " = 'HB-1'", String.class));
+    assertThat(plan).as("H2's plan").contains("ACT_IDX_EXEC_BUSKEY_UPPER");
+  }
+
   /** Contract: a child has at most one active return process at a time, however many starts arrive at once. */
   @Test
   void eightSimultaneousStartsForOneChildMakeOneCase() throws Exception {
