@@ -52,9 +52,16 @@ public class OneCasePerChild {
     if (authority != null) {
       arguments.add(authority);
     }
-    return jdbc.queryForList("SELECT E.BUSINESS_KEY_ FROM ACT_RU_EXECUTION E JOIN ACT_RE_PROCDEF D ON D.ID_ = E.PROC_DEF_ID_"
-        + " WHERE E.ID_ = E.PROC_INST_ID_ AND " + referenceInCapitals() + " = ? AND D.KEY_ IN (" + keys + ")" + sameAuthority,
-        String.class, arguments.toArray()).stream().findFirst();
+    return jdbc.queryForList(activeReturnQuery(keys, sameAuthority), String.class, arguments.toArray()).stream().findFirst();
+  }
+
+  String activeReturnQuery(String keys, String sameAuthority) {
+    boolean column = upperColumn();
+    // H2 plans without statistics and would walk every execution of the returns' definitions
+    return "SELECT E.BUSINESS_KEY_ FROM ACT_RU_EXECUTION E" + (column ? " USE INDEX (ACT_IDX_EXEC_BUSKEY_UPPER)" : "")
+        + " JOIN ACT_RE_PROCDEF D ON D.ID_ = E.PROC_DEF_ID_ WHERE E.ID_ = E.PROC_INST_ID_ AND "
+        + (column ? "E." + EngineIndexes.BUSINESS_KEY_UPPER : "UPPER(E.BUSINESS_KEY_)") + " = ? AND D.KEY_ IN (" + keys + ")"
+        + sameAuthority;
   }
 
   /**
@@ -62,19 +69,23 @@ public class OneCasePerChild {
    * index is of the expression itself, H2's of a generated column; where that column is missing
    * (its creation refused), the expression, which reads every execution.
    */
-  private String referenceInCapitals() {
+  private boolean upperColumn() {
     if (!upperColumn) {
       upperColumn = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> {
         if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
           return false;
         }
-        try (var columns = connection.getMetaData().getColumns(null, null, "ACT_RU_EXECUTION",
-            EngineIndexes.BUSINESS_KEY_UPPER)) {
-          return columns.next();
+        // an invisible column is not in JDBC's metadata, only in H2's information schema
+        try (var query = connection.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
+            + " WHERE TABLE_NAME = 'ACT_RU_EXECUTION' AND COLUMN_NAME = ?")) {
+          query.setString(1, EngineIndexes.BUSINESS_KEY_UPPER);
+          try (var found = query.executeQuery()) {
+            return found.next() && found.getInt(1) > 0;
+          }
         }
       }));
     }
-    return upperColumn ? "E." + EngineIndexes.BUSINESS_KEY_UPPER : "UPPER(E.BUSINESS_KEY_)";
+    return upperColumn;
   }
 
   private volatile boolean upperColumn;
