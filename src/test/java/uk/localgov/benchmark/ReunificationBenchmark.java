@@ -394,16 +394,17 @@ class ReunificationBenchmark {
 
   /** 2. Every first-visit timer of the active cases falls due at once. */
   void timerBurst(String database, ProjectCases project, BareCases bare) throws Exception {
-    for (int i = 0; i < seeded; i++) {
+    Date afterDue = Date.from(LocalDate.parse(BURST_RETURN_DATE).plusDays(8).atTime(9, 0).atZone(ENGLAND).toInstant());
+    long projectDue = dueTimers(project.engine, afterDue);
+    // as many bare timers (two a case) as the project has due: the load run before it has done some of its cases' work
+    for (int i = 0; i < (projectDue + 1) / 2; i++) {
       bare.timerCase("BURST-" + i, BURST_RETURN_DATE);
     }
-    Date afterDue = Date.from(LocalDate.parse(BURST_RETURN_DATE).plusDays(8).atTime(9, 0).atZone(ENGLAND).toInstant());
     ClockUtil.setCurrentTime(afterDue);
-    long projectDue = dueTimers(project.engine, afterDue);
     long bareDue = dueTimers(bare.engine, afterDue);
     System.out.println("BENCHMARK " + database + " timer burst: " + projectDue + " due on the project's side (by timer: "
         + dueTimersByActivity(project.engine, afterDue) + "), " + bareDue + " on the bare engine's; the project's first");
-    if (projectDue != bareDue) {
+    if (Math.abs(projectDue - bareDue) > 1) {
       throw new IllegalStateException("the timer burst is not the same work: " + projectDue + " timers due on the project's side, "
           + bareDue + " on the bare engine's");
     }
