@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import uk.localgov.reunification.engine.EngineIndexes;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.localgov.reunification.engine.EngineIndexes;
 
 /**
  * Makes the starts of one child's returns take turns, in the database, so that "a child has at
@@ -28,9 +28,11 @@ public class OneCasePerChild {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate savepoint;
+  private final EngineIndexes indexes;
 
-  public OneCasePerChild(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  public OneCasePerChild(JdbcTemplate jdbc, PlatformTransactionManager transactions, EngineIndexes indexes) {
     this.jdbc = jdbc;
+    this.indexes = indexes;
     // The engine's commands run in Spring transactions on the same DataSource, so this JdbcTemplate
     // joins them; a savepoint keeps a duplicate row from aborting a PostgreSQL transaction.
     this.savepoint = new TransactionTemplate(transactions);
@@ -55,40 +57,19 @@ public class OneCasePerChild {
     return jdbc.queryForList(activeReturnQuery(keys, sameAuthority), String.class, arguments.toArray()).stream().findFirst();
   }
 
+  /**
+   * The look for the child's running return, by the case reference in capitals as an index finds
+   * it (engine/EngineIndexes): H2's generated column, named because H2 plans without statistics and
+   * would walk every execution of the returns' definitions; elsewhere the expression, which
+   * PostgreSQL indexes.
+   */
   String activeReturnQuery(String keys, String sameAuthority) {
-    boolean column = upperColumn();
-    // H2 plans without statistics and would walk every execution of the returns' definitions
+    boolean column = indexes.referenceInCapitalsColumn();
     return "SELECT E.BUSINESS_KEY_ FROM ACT_RU_EXECUTION E" + (column ? " USE INDEX (ACT_IDX_EXEC_BUSKEY_UPPER)" : "")
         + " JOIN ACT_RE_PROCDEF D ON D.ID_ = E.PROC_DEF_ID_ WHERE E.ID_ = E.PROC_INST_ID_ AND "
         + (column ? "E." + EngineIndexes.BUSINESS_KEY_UPPER : "UPPER(E.BUSINESS_KEY_)") + " = ? AND D.KEY_ IN (" + keys + ")"
         + sameAuthority;
   }
-
-  /**
-   * The case reference in capitals, as an index can find it (engine/EngineIndexes): PostgreSQL's
-   * index is of the expression itself, H2's of a generated column; where that column is missing
-   * (its creation refused), the expression, which reads every execution.
-   */
-  private boolean upperColumn() {
-    if (!upperColumn) {
-      upperColumn = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> {
-        if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
-          return false;
-        }
-        // an invisible column is not in JDBC's metadata, only in H2's information schema
-        try (var query = connection.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
-            + " WHERE TABLE_NAME = 'ACT_RU_EXECUTION' AND COLUMN_NAME = ?")) {
-          query.setString(1, EngineIndexes.BUSINESS_KEY_UPPER);
-          try (var found = query.executeQuery()) {
-            return found.next() && found.getInt(1) > 0;
-          }
-        }
-      }));
-    }
-    return upperColumn;
-  }
-
-  private volatile boolean upperColumn;
 
   /** A case reference as the lock and the comparison take it: letter case does not tell two children apart. */
   static String canonical(String childId) {

@@ -85,6 +85,17 @@ public class EngineIndexes {
     return creates;
   }
 
+  /**
+   * Whether this database holds {@link #BUSINESS_KEY_UPPER} (H2, once made at start-up): a query
+   * finds a case reference in capitals by that column here, elsewhere by the expression, which
+   * PostgreSQL indexes.
+   */
+  public boolean referenceInCapitalsColumn() {
+    return referenceInCapitalsColumn;
+  }
+
+  private volatile boolean referenceInCapitalsColumn;
+
   @EventListener(ApplicationStartedEvent.class)
   void ensure() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -92,6 +103,9 @@ public class EngineIndexes {
     for (String create : statements(database)) {
       try {
         jdbc.execute(create);
+        if (create.contains(" ADD COLUMN IF NOT EXISTS " + BUSINESS_KEY_UPPER + " ")) {
+          referenceInCapitalsColumn = true;
+        }
       } catch (RuntimeException e) {
         LOG.warn("Could not create an index that keeps the engine's queries fast; ask the database administrator to run: {}"
             + " ({})", create, e.getMessage());
